@@ -66,9 +66,8 @@ public final class ReplyInterpreter {
     private LinkGrant grantFromSuccess(RawReply reply, String apiKey) {
         if (reply.truncated()) {
             throw new Unusable(
-                    "AISAX021: AIsa's answer is larger than "
-                            + reply.body().length
-                            + " bytes, far more than a link needs; it was not read.");
+                    "AISAX021: AIsa's answer is larger than aisa.max-response-bytes, far more than"
+                            + " a link needs; it was not read.");
         }
         JsonObject body =
                 Json.object(reply.body())
@@ -120,7 +119,7 @@ public final class ReplyInterpreter {
                 expiry == null || expiry.getValueType() == JsonValue.ValueType.NULL
                         ? Optional.empty()
                         : Optional.of(Expiry.parse(expiry));
-        return new LinkGrant(authUrl, state, expiresAt);
+        return new LinkGrant(authUrl, state, expiresAt, reply.status());
     }
 
     /** An envelope may report failure inside a 2xx: honour it rather than look for a link. */
