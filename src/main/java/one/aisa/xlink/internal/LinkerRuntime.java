@@ -1,0 +1,106 @@
+package one.aisa.xlink.internal;
+
+import java.time.Clock;
+import java.util.concurrent.ThreadFactory;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
+import jakarta.inject.Inject;
+
+import one.aisa.xlink.XAccountLinker;
+import one.aisa.xlink.XLinkConfigException;
+import one.aisa.xlink.internal.cdi.XLinkExtension;
+import one.aisa.xlink.internal.client.AisaGateway;
+import one.aisa.xlink.internal.config.AccountSettings;
+import one.aisa.xlink.internal.config.Configuration;
+import one.aisa.xlink.internal.config.SharedSettings;
+import one.aisa.xlink.internal.events.LinkEvents;
+import one.aisa.xlink.internal.registry.PendingLinks;
+import one.aisa.xlink.internal.response.ReplyInterpreter;
+
+/**
+ * What all accounts of one application share: the pending links and their scheduler, the gateway,
+ * the event dispatch. Builds each account's linker. Created with the first linker and stopped with
+ * the application, before any application-scoped bean is destroyed.
+ */
+@ApplicationScoped
+public class LinkerRuntime {
+
+    private static final String EXPIRY_THREAD = "aisa-x-link-expiry";
+
+    private XLinkExtension extension;
+    private AisaGateway gateway;
+    private LinkEvents events;
+
+    private final Clock clock = Clock.systemUTC();
+    private PendingLinks pending;
+    private volatile ReplyInterpreter interpreter;
+
+    /** For the container's client proxy. */
+    protected LinkerRuntime() {}
+
+    @Inject
+    LinkerRuntime(XLinkExtension extension, AisaGateway gateway, LinkEvents events) {
+        this.extension = extension;
+        this.gateway = gateway;
+        this.events = events;
+    }
+
+    @PostConstruct
+    void start() {
+        pending = new PendingLinks(events, clock, expiryThreads());
+    }
+
+    /** Stops expiry as soon as the application starts to stop, so no event reaches it after. */
+    void stopping(
+            @Observes(notifyObserver = Reception.IF_EXISTS)
+                    @BeforeDestroyed(ApplicationScoped.class)
+                    Object application) {
+        pending.close();
+    }
+
+    @PreDestroy
+    void stop() {
+        pending.close();
+    }
+
+    /** Returns the linker of an account, or one that reports its configuration problems. */
+    public XAccountLinker linker(String name) {
+        Configuration configuration = extension.configuration();
+        try {
+            AccountSettings account = configuration.account(name);
+            SharedSettings shared = configuration.shared();
+            return new AccountLinker(
+                    account, shared, gateway, interpreter(shared), pending, events, clock);
+        } catch (XLinkConfigException e) {
+            return new MisconfiguredLinker(name, e);
+        }
+    }
+
+    private ReplyInterpreter interpreter(SharedSettings shared) {
+        ReplyInterpreter current = interpreter;
+        if (current == null) {
+            current = new ReplyInterpreter(shared.authHosts(), clock);
+            interpreter = current;
+        }
+        return current;
+    }
+
+    /**
+     * The expiry thread carries the application's class loader, so observers it notifies resolve
+     * the application's classes.
+     */
+    private static ThreadFactory expiryThreads() {
+        ClassLoader application = Thread.currentThread().getContextClassLoader();
+        return task -> {
+            Thread thread = new Thread(task, EXPIRY_THREAD);
+            thread.setDaemon(true);
+            thread.setContextClassLoader(application);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,194 @@
+package one.aisa.xlink.internal.cdi;
+
+import java.lang.annotation.Annotation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Default;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
+import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.AfterTypeDiscovery;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.InjectionPoint;
+import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
+import jakarta.enterprise.inject.spi.ProcessInjectionPoint;
+import jakarta.enterprise.inject.spi.ProcessObserverMethod;
+
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import one.aisa.xlink.XAccount;
+import one.aisa.xlink.XAccountLinker;
+import one.aisa.xlink.XLinkEvent;
+import one.aisa.xlink.internal.LinkerRuntime;
+import one.aisa.xlink.internal.client.AisaTwitterApi;
+import one.aisa.xlink.internal.config.Configuration;
+import one.aisa.xlink.internal.config.Keys;
+import one.aisa.xlink.internal.events.ObserverGuard;
+
+/**
+ * Wires the module into CDI:
+ *
+ * <ul>
+ *   <li>adds one application-scoped {@link XAccountLinker} bean per account: {@code default}, every
+ *       name at an injection point, and every name under {@code aisa.accounts.*};
+ *   <li>checks the configuration of every injected account at deployment and fails it with one
+ *       message listing every problem;
+ *   <li>wraps each observer of a link event in an {@link ObserverGuard};
+ *   <li>makes sure the Rest Client interface is seen by the Rest Client extension.
+ * </ul>
+ */
+public class XLinkExtension implements Extension {
+
+    private static final System.Logger LOG = System.getLogger(XLinkExtension.class.getName());
+
+    private final Set<String> injected = new TreeSet<>();
+    private final Set<String> looked = new TreeSet<>();
+    private final List<String> definitionProblems = new ArrayList<>();
+    private boolean clientSeen;
+    private volatile Configuration configuration;
+
+    void seeClient(@Observes ProcessAnnotatedType<AisaTwitterApi> type) {
+        clientSeen = true;
+    }
+
+    /** Archives that discover only annotated types never show the interface: add it then. */
+    void addClient(@Observes AfterTypeDiscovery event) {
+        if (!clientSeen) {
+            event.addAnnotatedType(AisaTwitterApi.class, AisaTwitterApi.class.getName());
+        }
+    }
+
+    void collectInjected(@Observes ProcessInjectionPoint<?, XAccountLinker> event) {
+        accountOf(event.getInjectionPoint()).ifPresent(injected::add);
+    }
+
+    void collectLookedUp(@Observes ProcessInjectionPoint<?, Instance<XAccountLinker>> event) {
+        accountOf(event.getInjectionPoint()).ifPresent(looked::add);
+    }
+
+    void guardObservers(@Observes ProcessObserverMethod<? extends XLinkEvent, ?> event) {
+        guard(event);
+    }
+
+    void addLinkers(@Observes AfterBeanDiscovery event, BeanManager beans) {
+        Set<String> accounts = new TreeSet<>(injected);
+        accounts.addAll(looked);
+        accounts.add(XAccount.DEFAULT);
+        accounts.addAll(configuredAccounts());
+        for (String account : accounts) {
+            List<Annotation> qualifiers =
+                    new ArrayList<>(List.of(XAccount.Literal.of(account), Any.Literal.INSTANCE));
+            if (account.equals(XAccount.DEFAULT)) {
+                qualifiers.add(Default.Literal.INSTANCE);
+            }
+            event.addBean()
+                    .id("aisa-x-link:" + account)
+                    .beanClass(XAccountLinker.class)
+                    .types(XAccountLinker.class, Object.class)
+                    .qualifiers(qualifiers.toArray(Annotation[]::new))
+                    .scope(ApplicationScoped.class)
+                    .createWith(
+                            context ->
+                                    beans.createInstance()
+                                            .select(LinkerRuntime.class)
+                                            .get()
+                                            .linker(account));
+        }
+    }
+
+    void validate(@Observes AfterDeploymentValidation event) {
+        if (injected.isEmpty() && definitionProblems.isEmpty()) {
+            return;
+        }
+        List<String> problems = new ArrayList<>(definitionProblems);
+        problems.addAll(configuration().problems(injected));
+        if (!problems.isEmpty()) {
+            event.addDeploymentProblem(Configuration.failure(problems));
+            return;
+        }
+        LOG.log(
+                System.Logger.Level.INFO,
+                () ->
+                        "AISAX000: aisa-x-link "
+                                + version()
+                                + " ready for account(s) "
+                                + injected
+                                + " at "
+                                + configuration().shared().baseUrl());
+    }
+
+    /** Returns the configuration, read from MicroProfile Config once. */
+    public Configuration configuration() {
+        Configuration current = configuration;
+        if (current == null) {
+            synchronized (this) {
+                current = configuration;
+                if (current == null) {
+                    Config config = ConfigProvider.getConfig();
+                    current = new Configuration(key -> config.getOptionalValue(key, String.class));
+                    configuration = current;
+                }
+            }
+        }
+        return current;
+    }
+
+    private java.util.Optional<String> accountOf(InjectionPoint point) {
+        String account = XAccount.DEFAULT;
+        for (Annotation qualifier : point.getQualifiers()) {
+            if (qualifier instanceof XAccount named) {
+                account = named.value();
+            }
+        }
+        if (!XAccount.Literal.isValidName(account)) {
+            definitionProblems.add(
+                    "@XAccount(\""
+                            + account
+                            + "\") at "
+                            + point.getMember()
+                            + ": account names must match [a-z0-9-]+");
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(account);
+    }
+
+    /** Account names under {@code aisa.accounts.<name>.}; malformed names become problems. */
+    private Set<String> configuredAccounts() {
+        Set<String> names = new TreeSet<>();
+        for (String key : ConfigProvider.getConfig().getPropertyNames()) {
+            if (!key.startsWith(Keys.ACCOUNTS_PREFIX)) {
+                continue;
+            }
+            String rest = key.substring(Keys.ACCOUNTS_PREFIX.length());
+            int dot = rest.indexOf('.');
+            if (dot <= 0) {
+                continue;
+            }
+            String name = rest.substring(0, dot);
+            if (XAccount.Literal.isValidName(name)) {
+                names.add(name);
+            } else {
+                definitionProblems.add(key + ": account names must match [a-z0-9-]+");
+            }
+        }
+        return names;
+    }
+
+    private static <T> void guard(ProcessObserverMethod<T, ?> event) {
+        ObserverGuard<T> guard = new ObserverGuard<>(event.getObserverMethod());
+        event.configureObserverMethod().notifyWith(guard::notify);
+    }
+
+    private static String version() {
+        String version = XLinkExtension.class.getPackage().getImplementationVersion();
+        return version != null ? version : "(development build)";
+    }
+}

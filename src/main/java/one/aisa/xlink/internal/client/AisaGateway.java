@@ -1,0 +1,176 @@
+package one.aisa.xlink.internal.client;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.net.http.HttpTimeoutException;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import one.aisa.xlink.XLinkException;
+import one.aisa.xlink.XLinkUnavailableException;
+
+/**
+ * Makes the {@code auth_twitter} call and hands back the raw answer, whatever its status. Network
+ * failures become {@link XLinkUnavailableException}; everything else is left to the interpreter.
+ */
+@ApplicationScoped
+public class AisaGateway {
+
+    /** A usable link fits in a few kilobytes; anything past this is not one. */
+    public static final int SUCCESS_BODY_LIMIT = 1024 * 1024;
+
+    private AisaTwitterApi api;
+
+    /** For the container's client proxy. */
+    protected AisaGateway() {}
+
+    @Inject
+    AisaGateway(@RestClient AisaTwitterApi api) {
+        this.api = api;
+    }
+
+    /**
+     * Calls {@code auth_twitter} and waits for the answer.
+     *
+     * @param apiKey the account's key
+     * @param scopes scope names, or null for AIsa's defaults
+     * @param idempotencyKey sent as {@code Idempotency-Key}
+     * @throws XLinkUnavailableException if no complete answer arrived
+     */
+    public RawReply authTwitter(String apiKey, List<String> scopes, String idempotencyKey) {
+        try {
+            Response response =
+                    api.authTwitter(
+                            bearer(apiKey), idempotencyKey, new AuthTwitterBody(apiKey, scopes));
+            return RawReply.read(response, SUCCESS_BODY_LIMIT);
+        } catch (RuntimeException | IOException e) {
+            return recover(e);
+        }
+    }
+
+    /**
+     * Calls {@code auth_twitter} without blocking the caller.
+     *
+     * @return a stage with the answer, or failed with {@link XLinkUnavailableException}
+     */
+    public CompletionStage<RawReply> authTwitterAsync(
+            String apiKey, List<String> scopes, String idempotencyKey) {
+        CompletionStage<Response> call;
+        try {
+            call =
+                    api.authTwitterAsync(
+                            bearer(apiKey), idempotencyKey, new AuthTwitterBody(apiKey, scopes));
+        } catch (RuntimeException e) {
+            return java.util.concurrent.CompletableFuture.completedFuture(recover(e));
+        }
+        return call.handle(
+                (response, failure) -> {
+                    try {
+                        if (failure != null) {
+                            return recover(failure);
+                        }
+                        return RawReply.read(response, SUCCESS_BODY_LIMIT);
+                    } catch (IOException e) {
+                        return recover(e);
+                    }
+                });
+    }
+
+    private static String bearer(String apiKey) {
+        return "Bearer " + apiKey;
+    }
+
+    /** Returns the answer an exception carries, or throws the typed failure it stands for. */
+    private static RawReply recover(Throwable failure) {
+        Throwable cause = unwrap(failure);
+        if (cause instanceof ErrorStatus status) {
+            return status.reply();
+        }
+        if (cause instanceof WebApplicationException web && web.getResponse() != null) {
+            try {
+                return RawReply.read(web.getResponse(), ErrorStatusMapper.ERROR_BODY_LIMIT);
+            } catch (IOException | RuntimeException e) {
+                throw unavailable(e);
+            }
+        }
+        if (cause instanceof XLinkException typed) {
+            throw typed;
+        }
+        throw unavailable(cause);
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable current = failure;
+        while ((current instanceof CompletionException
+                        || current instanceof ExecutionException
+                        || current instanceof UncheckedIOException)
+                && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+
+    static XLinkUnavailableException unavailable(Throwable failure) {
+        IOException io = rootIoException(failure);
+        String what;
+        if (io instanceof SocketTimeoutException || io instanceof HttpTimeoutException) {
+            what =
+                    "AISAX010: AIsa did not answer in time. Retry later; the limits are"
+                            + " aisa/mp-rest/connectTimeout and aisa/mp-rest/readTimeout.";
+        } else if (io instanceof ConnectException || io instanceof NoRouteToHostException) {
+            what =
+                    "AISAX011: could not connect to AIsa. Check aisa.base-url and the network"
+                            + " path (proxy: aisa/mp-rest/proxyAddress), then retry.";
+        } else if (io instanceof UnknownHostException) {
+            what =
+                    "AISAX012: the host of aisa.base-url could not be resolved. Check aisa.base-url.";
+        } else if (io != null) {
+            what =
+                    "AISAX013: the connection to AIsa failed before a complete answer arrived ("
+                            + io.getClass().getSimpleName()
+                            + "). Retry later.";
+        } else {
+            what =
+                    "AISAX014: the call to AIsa failed before an answer arrived ("
+                            + failure.getClass().getSimpleName()
+                            + "). Retry later.";
+        }
+        // Only the JDK's own network exception is chained: it names a host and port at most, while
+        // client wrappers may quote request details.
+        return new XLinkUnavailableException(
+                what, 0, null, null, null, io == null ? null : sanitized(io));
+    }
+
+    private static IOException rootIoException(Throwable failure) {
+        IOException found = null;
+        for (Throwable t = failure; t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof IOException io) {
+                found = io;
+            }
+            if (t instanceof ProcessingException && t.getCause() == null) {
+                break;
+            }
+        }
+        return found;
+    }
+
+    private static IOException sanitized(IOException io) {
+        IOException copy = new IOException(io.getClass().getName() + ": " + io.getMessage());
+        copy.setStackTrace(io.getStackTrace());
+        return copy;
+    }
+}

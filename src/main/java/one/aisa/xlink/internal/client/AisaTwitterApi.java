@@ -1,0 +1,51 @@
+package one.aisa.xlink.internal.client;
+
+import java.util.concurrent.CompletionStage;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/**
+ * AIsa's Twitter endpoints, as a MicroProfile Rest Client. The base URL comes from {@code
+ * aisa.base-url} (mapped onto {@code aisa/mp-rest/uri} by the library's own, lowest-ordinal config
+ * source); timeouts, proxy and TLS are the standard {@code aisa/mp-rest/*} properties.
+ *
+ * <p>The API key travels per call, so one client serves every account. Both methods return the raw
+ * response: statuses of 400 and above arrive as {@link ErrorStatus}, and the caller reads and
+ * interprets every body itself.
+ */
+@RegisterRestClient(configKey = "aisa")
+@RegisterProvider(ErrorStatusMapper.class)
+@Path("/twitter")
+public interface AisaTwitterApi {
+
+    /** Header AIsa's gateway uses to recognise a repeated call. */
+    String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    @POST
+    @Path("/auth_twitter")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    Response authTwitter(
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
+            AuthTwitterBody body);
+
+    @POST
+    @Path("/auth_twitter")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    CompletionStage<Response> authTwitterAsync(
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
+            AuthTwitterBody body);
+}

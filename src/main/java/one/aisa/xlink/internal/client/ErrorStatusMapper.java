@@ -1,0 +1,35 @@
+package one.aisa.xlink.internal.client;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
+
+/**
+ * Replaces the Rest Client's default mapping of error statuses, which would throw a bare {@code
+ * WebApplicationException}, by an {@link ErrorStatus} holding the read answer.
+ */
+@Priority(1000)
+public final class ErrorStatusMapper implements ResponseExceptionMapper<RuntimeException> {
+
+    /** Error bodies are read only this far: what identifies an error fits in far less. */
+    static final int ERROR_BODY_LIMIT = 64 * 1024;
+
+    @Override
+    public boolean handles(int status, MultivaluedMap<String, Object> headers) {
+        return status >= 400;
+    }
+
+    @Override
+    public RuntimeException toThrowable(Response response) {
+        try {
+            return new ErrorStatus(RawReply.read(response, ERROR_BODY_LIMIT));
+        } catch (IOException e) {
+            return new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package one.aisa.xlink.internal.client;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import jakarta.ws.rs.core.Response;
+
+/**
+ * An answer from AIsa as it arrived: status, the headers the module reads, and the body bytes.
+ *
+ * @param status the HTTP status
+ * @param headers the headers the module reads, by lower-case name
+ * @param body the body, at most the read limit
+ * @param truncated whether the body was longer than the read limit
+ */
+public record RawReply(int status, Map<String, String> headers, byte[] body, boolean truncated) {
+
+    /** Headers kept from a response; everything else is dropped at once. */
+    private static final String[] KEPT_HEADERS = {
+        "content-type", "retry-after", "x-request-id", "request-id", "x-aisa-request-id"
+    };
+
+    public RawReply {
+        headers = Map.copyOf(headers);
+    }
+
+    /** Returns a header by lower-case name. */
+    public Optional<String> header(String lowerCaseName) {
+        return Optional.ofNullable(headers.get(lowerCaseName));
+    }
+
+    /** Returns the body decoded as UTF-8, replacing malformed input. */
+    public String bodyText() {
+        return new String(body, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Reads a response's status, the kept headers and at most {@code limit} body bytes, then closes
+     * it.
+     *
+     * @throws IOException if the body cannot be read to its end or the limit
+     */
+    static RawReply read(Response response, int limit) throws IOException {
+        try (response) {
+            Map<String, String> headers = new TreeMap<>();
+            for (String name : KEPT_HEADERS) {
+                String value = response.getHeaderString(name);
+                if (value != null) {
+                    headers.put(name, value);
+                }
+            }
+            byte[] body = new byte[0];
+            boolean truncated = false;
+            if (response.hasEntity()) {
+                try (InputStream in = response.readEntity(InputStream.class)) {
+                    byte[] bytes = in.readNBytes(limit + 1);
+                    truncated = bytes.length > limit;
+                    body = truncated ? Arrays.copyOf(bytes, limit) : bytes;
+                }
+            }
+            return new RawReply(response.getStatus(), headers, body, truncated);
+        }
+    }
+
+    /** Describes the reply without its body, which may echo secrets. */
+    @Override
+    public String toString() {
+        return String.format(
+                Locale.ROOT,
+                "RawReply[status=%d, bodyBytes=%d, truncated=%b]",
+                status,
+                body.length,
+                truncated);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof RawReply that
+                && status == that.status
+                && truncated == that.truncated
+                && headers.equals(that.headers)
+                && Arrays.equals(body, that.body);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * status + Arrays.hashCode(body);
+    }
+}

@@ -1,0 +1,61 @@
+package one.aisa.xlink.internal.config;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The configuration keys the module reads, with their defaults. The README carries the same table.
+ */
+public final class Keys {
+
+    /** String, required: the default account's AIsa API key. */
+    public static final String API_KEY = "aisa.api-key";
+
+    /** URL, defaulted: where AIsa's API lives; {@code http} only for loopback hosts. */
+    public static final String BASE_URL = "aisa.base-url";
+
+    /** Comma-separated scope names, defaulted to AIsa's seven: the default account's scopes. */
+    public static final String DEFAULT_SCOPES = "aisa.x.default-scopes";
+
+    /** ISO-8601 duration, defaulted: link lifetime when AIsa sends no {@code expires_at}. */
+    public static final String LINK_LIFETIME = "aisa.x.link-lifetime";
+
+    /** Comma-separated host names, defaulted: hosts an {@code auth_url} may point at. */
+    public static final String AUTH_HOSTS = "aisa.x.auth-hosts";
+
+    /** Prefix of the named accounts' keys: {@code aisa.accounts.<name>.api-key} and so on. */
+    public static final String ACCOUNTS_PREFIX = "aisa.accounts.";
+
+    /** Suffix of a named account's API key. */
+    public static final String ACCOUNT_API_KEY = ".api-key";
+
+    /** Suffix of a named account's default scopes. */
+    public static final String ACCOUNT_DEFAULT_SCOPES = ".default-scopes";
+
+    /** The Rest Client configKey: {@code aisa/mp-rest/readTimeout} and friends. */
+    public static final String REST_CLIENT_CONFIG_KEY = "aisa";
+
+    static final String DEFAULT_BASE_URL = "https://api.aisa.one/apis/v1";
+    static final Duration DEFAULT_LINK_LIFETIME = Duration.ofMinutes(10);
+    static final List<String> DEFAULT_AUTH_HOSTS = List.of("twitter.com", "x.com");
+
+    private Keys() {}
+
+    /**
+     * Returns the environment variable MicroProfile Config maps to a key: every character that is
+     * not a letter or digit becomes {@code _}, and letters are upper-cased.
+     */
+    public static String environmentVariable(String key) {
+        StringBuilder name = new StringBuilder(key.length());
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            name.append(Character.isLetterOrDigit(c) ? Character.toUpperCase(c) : '_');
+        }
+        return name.toString();
+    }
+
+    /** Returns the key of an account's setting: {@code aisa.api-key} or its named form. */
+    static String accountKey(String account, String suffix, String defaultAccountKey) {
+        return "default".equals(account) ? defaultAccountKey : ACCOUNTS_PREFIX + account + suffix;
+    }
+}

@@ -1,0 +1,19 @@
+package one.aisa.xlink.internal.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Settings every account shares.
+ *
+ * @param baseUrl AIsa's API root, without a trailing slash
+ * @param linkLifetime how long a link lives when AIsa sends no {@code expires_at}
+ * @param authHosts lower-case hosts an {@code auth_url} may point at, exactly or as a subdomain
+ */
+public record SharedSettings(URI baseUrl, Duration linkLifetime, List<String> authHosts) {
+
+    public SharedSettings {
+        authHosts = List.copyOf(authHosts);
+    }
+}

@@ -1,0 +1,2 @@
+/** Reading and validating the module's MicroProfile Config settings, once. */
+package one.aisa.xlink.internal.config;

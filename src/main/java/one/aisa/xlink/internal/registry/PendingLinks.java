@@ -1,0 +1,232 @@
+package one.aisa.xlink.internal.registry;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import one.aisa.xlink.XLink;
+
+/**
+ * The links that are pending, across all accounts, and the one scheduler that expires them.
+ *
+ * <p>Each link moves once from pending to one end: completed, cancelled or expired. A link is first
+ * {@linkplain #register registered} (which refuses a state already pending), then {@linkplain
+ * #announced announced} once its requested-event has been fired; only then is its end reported to
+ * the {@link Listener}. An end reached while the link is being announced is reported right after
+ * the announcement, so listeners always see "requested" before "completed" or "expired".
+ *
+ * <p>Thread-safe. {@link #close()} stops the scheduler; nothing is reported after it.
+ */
+public final class PendingLinks implements AutoCloseable {
+
+    /** How a link ended. */
+    public enum End {
+        COMPLETED,
+        CANCELLED,
+        EXPIRED
+    }
+
+    /** Receives the ends that call for an event. Called at most once per link. */
+    @FunctionalInterface
+    public interface Listener {
+        void ended(XLink link, End end);
+    }
+
+    private static final System.Logger LOG = System.getLogger(PendingLinks.class.getName());
+
+    private static final int ANNOUNCED = 1;
+    private static final int COMPLETED = 2;
+    private static final int CANCELLED = 4;
+    private static final int EXPIRED = 8;
+    private static final int ENDED = COMPLETED | CANCELLED | EXPIRED;
+
+    private final Listener listener;
+    private final Clock clock;
+    private final ScheduledThreadPoolExecutor scheduler;
+    private final Map<String, Entry> byState = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+
+    /**
+     * @param listener told about completed and expired links
+     * @param clock the time links expire by
+     * @param threads creates the scheduler's one thread
+     */
+    public PendingLinks(Listener listener, Clock clock, ThreadFactory threads) {
+        this.listener = listener;
+        this.clock = clock;
+        this.scheduler = new ScheduledThreadPoolExecutor(1, threads);
+        this.scheduler.setRemoveOnCancelPolicy(true);
+        this.scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.scheduler.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
+    }
+
+    /** A registered link; pass it to {@link #announced(Handle)}. */
+    public interface Handle {}
+
+    /**
+     * Starts tracking a link.
+     *
+     * @return the handle to announce it with, or empty if a link with the same state is pending
+     * @throws IllegalStateException if the registry is closed
+     */
+    public Optional<Handle> register(XLink link) {
+        if (closed) {
+            throw new IllegalStateException("the application is stopping");
+        }
+        Entry entry = new Entry(link);
+        return byState.putIfAbsent(link.state(), entry) == null
+                ? Optional.of(entry)
+                : Optional.empty();
+    }
+
+    /**
+     * Records that the link's requested-event has been fired, reports an end reached meanwhile, and
+     * schedules expiry (at once if the link has already expired).
+     */
+    public void announced(Handle handle) {
+        Entry entry = (Entry) handle;
+        int flags = entry.flags.getAndUpdate(f -> f | ANNOUNCED);
+        if ((flags & ENDED) != 0) {
+            report(entry, flags);
+            return;
+        }
+        Duration delay = Duration.between(clock.instant(), entry.link.expiresAt());
+        long nanos = delay.isNegative() ? 0 : saturatedNanos(delay);
+        try {
+            entry.expiry =
+                    scheduler.schedule(() -> end(entry, EXPIRED), nanos, TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // Closed meanwhile: the application is stopping and fires no more events.
+            byState.remove(entry.link.state(), entry);
+            return;
+        }
+        if ((entry.flags.get() & ENDED) != 0) {
+            entry.expiry.cancel(false);
+        }
+    }
+
+    /** Returns the pending link with this state if it belongs to the account. */
+    public Optional<XLink> find(String account, String state) {
+        Entry entry = byState.get(state);
+        return entry != null && entry.link.account().equals(account) && !entry.ended()
+                ? Optional.of(entry.link)
+                : Optional.empty();
+    }
+
+    /** Returns the account's pending links. */
+    public List<XLink> all(String account) {
+        List<XLink> links = new ArrayList<>();
+        for (Entry entry : byState.values()) {
+            if (entry.link.account().equals(account) && !entry.ended()) {
+                links.add(entry.link);
+            }
+        }
+        return List.copyOf(links);
+    }
+
+    /** Returns how many links are pending across all accounts. */
+    public int size() {
+        return byState.size();
+    }
+
+    /**
+     * Ends a pending link of the account.
+     *
+     * @return true if this call ended it; false if it is unknown, another account's, or ended
+     */
+    public boolean end(String account, String state, End end) {
+        Entry entry = byState.get(state);
+        if (entry == null || !entry.link.account().equals(account)) {
+            return false;
+        }
+        return end(
+                entry,
+                switch (end) {
+                    case COMPLETED -> COMPLETED;
+                    case CANCELLED -> CANCELLED;
+                    case EXPIRED -> EXPIRED;
+                });
+    }
+
+    /** Stops the scheduler and forgets every pending link; reports nothing from now on. */
+    @Override
+    public void close() {
+        closed = true;
+        scheduler.shutdownNow();
+        try {
+            if (!scheduler.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.log(
+                        System.Logger.Level.WARNING,
+                        "AISAX060: the expiry thread did not stop within 10 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        byState.clear();
+    }
+
+    private boolean end(Entry entry, int how) {
+        int flags;
+        do {
+            flags = entry.flags.get();
+            if ((flags & ENDED) != 0) {
+                return false;
+            }
+        } while (!entry.flags.compareAndSet(flags, flags | how));
+        byState.remove(entry.link.state(), entry);
+        ScheduledFuture<?> expiry = entry.expiry;
+        if (expiry != null && how != EXPIRED) {
+            expiry.cancel(false);
+        }
+        if ((flags & ANNOUNCED) != 0) {
+            report(entry, flags | how);
+        }
+        return true;
+    }
+
+    private void report(Entry entry, int flags) {
+        if (closed || (flags & CANCELLED) != 0) {
+            return;
+        }
+        End end = (flags & COMPLETED) != 0 ? End.COMPLETED : End.EXPIRED;
+        try {
+            listener.ended(entry.link, end);
+        } catch (RuntimeException e) {
+            // The listener isolates observers itself; this guards the scheduler thread regardless.
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "AISAX061: reporting an ended link failed: " + e.getClass().getName());
+        }
+    }
+
+    private static long saturatedNanos(Duration delay) {
+        try {
+            return delay.toNanos();
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    private static final class Entry implements Handle {
+        final XLink link;
+        final AtomicInteger flags = new AtomicInteger();
+        volatile ScheduledFuture<?> expiry;
+
+        Entry(XLink link) {
+            this.link = link;
+        }
+
+        boolean ended() {
+            return (flags.get() & ENDED) != 0;
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package one.aisa.xlink.internal.response;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
+import jakarta.json.JsonString;
+import jakarta.json.JsonStructure;
+import jakarta.json.JsonValue;
+
+/** Lenient reading of JSON bodies. Parser messages quote their input, so they never leave here. */
+final class Json {
+
+    private static final JsonReaderFactory READERS =
+            jakarta.json.Json.createReaderFactory(Map.of());
+
+    private Json() {}
+
+    /** Returns the body as a JSON object, or empty if it is not one (or not JSON at all). */
+    static Optional<JsonObject> object(byte[] body) {
+        if (body.length == 0) {
+            return Optional.empty();
+        }
+        try (JsonReader reader =
+                READERS.createReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8)) {
+            JsonStructure structure = reader.read();
+            return structure instanceof JsonObject object ? Optional.of(object) : Optional.empty();
+        } catch (JsonException | IllegalStateException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Returns a member as text: strings as they are, numbers and booleans spelled out. */
+    static Optional<String> text(JsonObject object, String name) {
+        JsonValue value = object.get(name);
+        if (value instanceof JsonString string) {
+            return Optional.of(string.getString());
+        }
+        if (value instanceof JsonNumber || value == JsonValue.TRUE || value == JsonValue.FALSE) {
+            return Optional.of(value.toString());
+        }
+        return Optional.empty();
+    }
+
+    /** Returns a member if it is an object. */
+    static Optional<JsonObject> child(JsonObject object, String name) {
+        JsonValue value = object.get(name);
+        return value instanceof JsonObject child ? Optional.of(child) : Optional.empty();
+    }
+
+    /** Tells whether a member is present with a value other than null. */
+    static boolean present(JsonObject object, String name) {
+        JsonValue value = object.get(name);
+        return value != null && value.getValueType() != JsonValue.ValueType.NULL;
+    }
+}

@@ -1,0 +1,138 @@
+package it.support;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Drives the stub over WireMock's admin API from inside Liberty: what {@code auth_twitter} answers,
+ * and what requests arrived.
+ */
+public final class StubAdmin {
+
+    public static final String AUTH_PATH = "/apis/v1/twitter/auth_twitter";
+
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final String base;
+
+    private StubAdmin(int port) {
+        this.base = "http://127.0.0.1:" + port + "/__admin";
+    }
+
+    /** The stub named by the deployment's {@code test.stub.port}. */
+    public static StubAdmin fromConfig() {
+        return new StubAdmin(ConfigProvider.getConfig().getValue("test.stub.port", Integer.class));
+    }
+
+    /** Forgets all answers and recorded requests. */
+    public StubAdmin reset() {
+        send("POST", "/reset", "");
+        return this;
+    }
+
+    /** Makes {@code auth_twitter} answer with this status, body and headers. */
+    public StubAdmin answer(int status, String body, Map<String, String> headers) {
+        JsonObjectBuilder headerJson = Json.createObjectBuilder();
+        headers.forEach(headerJson::add);
+        JsonObjectBuilder response =
+                Json.createObjectBuilder().add("status", status).add("headers", headerJson);
+        if (body != null) {
+            response.add("body", body);
+        }
+        return map(response.build());
+    }
+
+    /** Makes {@code auth_twitter} answer 200 with this JSON body. */
+    public StubAdmin answerJson(String body) {
+        return answer(200, body, Map.of("Content-Type", "application/json"));
+    }
+
+    /** Makes {@code auth_twitter} fail at the socket level (a WireMock fault name). */
+    public StubAdmin fault(String fault) {
+        return map(Json.createObjectBuilder().add("fault", fault).build());
+    }
+
+    /** Makes {@code auth_twitter} answer after a delay. */
+    public StubAdmin delayed(int status, String body, int millis) {
+        return map(
+                Json.createObjectBuilder()
+                        .add("status", status)
+                        .add("body", body)
+                        .add(
+                                "headers",
+                                Json.createObjectBuilder().add("Content-Type", "application/json"))
+                        .add("fixedDelayMilliseconds", millis)
+                        .build());
+    }
+
+    /** Returns the requests that reached {@code auth_twitter}, oldest first. */
+    public List<JsonObject> requests() {
+        String json = send("GET", "/requests", null);
+        List<JsonObject> all =
+                Json.createReader(new StringReader(json))
+                        .readObject()
+                        .getJsonArray("requests")
+                        .stream()
+                        .map(JsonValue::asJsonObject)
+                        .map(entry -> entry.getJsonObject("request"))
+                        .filter(request -> request.getString("url").startsWith(AUTH_PATH))
+                        .collect(
+                                java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
+        // The journal lists the newest first.
+        java.util.Collections.reverse(all);
+        return all;
+    }
+
+    private StubAdmin map(JsonObject response) {
+        JsonObject mapping =
+                Json.createObjectBuilder()
+                        .add(
+                                "request",
+                                Json.createObjectBuilder()
+                                        .add("method", "POST")
+                                        .add("urlPath", AUTH_PATH))
+                        .add("response", response)
+                        .build();
+        send("POST", "/mappings", mapping.toString());
+        return this;
+    }
+
+    private String send(String method, String path, String body) {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10));
+        request.method(
+                method,
+                body == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        try {
+            HttpResponse<String> response =
+                    HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 300) {
+                throw new IllegalStateException(
+                        "stub admin " + method + " " + path + " answered " + response.statusCode());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new IllegalStateException("stub admin unreachable", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
