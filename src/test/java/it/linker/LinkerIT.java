@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
+import it.support.Answers;
 import it.support.Deployments;
 import it.support.RecordedEvents;
 import it.support.Stub;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import static it.support.Answers.flat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -46,10 +48,7 @@ public class LinkerIT {
 
     static final String DEFAULT_KEY = "sk-aisa-TESTKEY-default-0001";
     static final String MARKETING_KEY = "sk-aisa-TESTKEY-marketing-0002";
-    static final String AUTH_URL =
-            "https://twitter.com/i/oauth2/authorize?response_type=code&client_id=AIsa"
-                    + "&redirect_uri=https%3A%2F%2Fapi.aisa.one%2Fapis%2Fv1%2Ftwitter%2Foauth_callback"
-                    + "&scope=follows.write%20tweet.read%20users.read&state=";
+    static final String AUTH_URL = Answers.AUTH_URL;
 
     @Deployment
     public static WebArchive app() {
@@ -324,17 +323,6 @@ public class LinkerIT {
         assertThatThrownBy(() -> linker.requestLinkAsync(null))
                 .isInstanceOf(NullPointerException.class);
         assertThat(stub.requests()).isEmpty();
-    }
-
-    static String flat(String state, String expiresAt) {
-        return "{\"auth_url\":\""
-                + AUTH_URL
-                + state
-                + "\",\"state\":\""
-                + state
-                + "\",\"expires_at\":\""
-                + expiresAt
-                + "\"}";
     }
 
     static Set<XScope> orderedSet(XScope... scopes) {

@@ -47,7 +47,11 @@ public final class Deployments {
                 .addAsLibrary(library())
                 .addAsLibrary(jarOf(org.assertj.core.api.Assertions.class))
                 .addClasses(classes)
-                .addClasses(StubAdmin.class, RecordedEvents.class, RecordedEvents.Seen.class)
+                .addClasses(
+                        Answers.class,
+                        StubAdmin.class,
+                        RecordedEvents.class,
+                        RecordedEvents.Seen.class)
                 .addAsResource(new StringAsset(config), "META-INF/microprofile-config.properties")
                 .addAsWebInfResource(new StringAsset(BEANS_ALL), "beans.xml");
     }
