@@ -204,7 +204,7 @@ class ConfigurationTest {
                 "/apis/v1",
                 "ftp://api.aisa.one/apis/v1",
                 "file:///etc/passwd",
-                "mailto:ops@aisa.one",
+                "urn:aisa:api",
                 "https:///apis/v1"
             })
     void baseUrlThatIsNotAnAbsoluteHttpUrlIsRefused(String configured) {
@@ -258,6 +258,41 @@ class ConfigurationTest {
                                 + " fragment; the API key belongs in aisa.api-key (env"
                                 + " AISA_API_KEY)")
                 .doesNotContain("secret");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "ftp://ops:sk-aisa-TESTKEY-123@api.aisa.one/apis/v1",
+                "api.aisa.one/apis/v1?key=sk-aisa-TESTKEY-123",
+                "/apis/v1#sk-aisa-TESTKEY-123",
+                "https://api.aisa.one/apis v1?key=sk-aisa-TESTKEY-123",
+                "https://ops:sk-aisa-TESTKEY-123@api aisa.one/apis/v1",
+                "sk-aisa-TESTKEY-123"
+            })
+    void refusedBaseUrlIsQuotedWithoutUserInfoQueryFragmentOrAnythingKeyLike(String configured) {
+        String problem = onlyProblem(withKey("aisa.base-url", configured));
+
+        assertThat(problem)
+                .startsWith("aisa.base-url (env AISA_BASE_URL) ")
+                .doesNotContain("TESTKEY");
+    }
+
+    @Test
+    void refusedBaseUrlKeepsItsSchemeHostAndPathInTheMessage() {
+        assertThat(onlyProblem(withKey("aisa.base-url", "ftp://ops:pw@api.aisa.one/apis?k=v")))
+                .isEqualTo(
+                        "aisa.base-url (env AISA_BASE_URL) must be an absolute http(s) URL such as"
+                                + " \"https://api.aisa.one/apis/v1\", not"
+                                + " \"ftp://<redacted>@api.aisa.one/apis?<redacted>\"");
+    }
+
+    @Test
+    void apiKeyPutIntoTheBaseUrlKeyIsNotQuoted() {
+        assertThat(onlyProblem(withKey("aisa.base-url", "sk-aisa-TESTKEY-123")))
+                .isEqualTo(
+                        "aisa.base-url (env AISA_BASE_URL) must be an absolute http(s) URL such as"
+                                + " \"https://api.aisa.one/apis/v1\", not \"<redacted>\"");
     }
 
     @ParameterizedTest
