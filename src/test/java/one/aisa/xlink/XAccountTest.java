@@ -29,7 +29,10 @@ class XAccountTest {
     void literalRejectsAnInvalidNameAndQuotesIt(String name) {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> XAccount.Literal.of(name))
-                .withMessage("Invalid X account name \"" + name + "\": expected [a-z0-9-]+");
+                .withMessage(
+                        "Invalid X account name \""
+                                + name
+                                + "\": expected [a-z0-9-]+, at most 64 characters");
         assertThat(XAccount.Literal.isValidName(name)).isFalse();
     }
 
@@ -40,7 +43,10 @@ class XAccountTest {
         assertThat(XAccount.Literal.isValidName(name)).isFalse();
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> XAccount.Literal.of(name))
-                .withMessageStartingWith("Invalid X account name \"");
+                .withMessage(
+                        "Invalid X account name \""
+                                + name
+                                + "\": expected [a-z0-9-]+, at most 64 characters");
     }
 
     @Test

@@ -154,7 +154,7 @@ public class XLinkExtension implements Extension {
                             + account
                             + "\") at "
                             + point.getMember()
-                            + ": account names must match [a-z0-9-]+");
+                            + ": account names must match [a-z0-9-]+ and have at most 64 characters");
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(account);
@@ -176,7 +176,9 @@ public class XLinkExtension implements Extension {
             if (XAccount.Literal.isValidName(name)) {
                 names.add(name);
             } else {
-                definitionProblems.add(key + ": account names must match [a-z0-9-]+");
+                definitionProblems.add(
+                        key
+                                + ": account names must match [a-z0-9-]+ and have at most 64 characters");
             }
         }
         return names;
