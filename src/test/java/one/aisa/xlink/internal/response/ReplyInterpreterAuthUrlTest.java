@@ -93,11 +93,21 @@ class ReplyInterpreterAuthUrlTest {
     }
 
     @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "https://twitter.com@evil.io/i/oauth2/authorize",
+                "https://user:pass@twitter.com/i/oauth2/authorize"
+            })
+    void userInfoIsRefusedWhateverTheHost(String url) {
+        assertThat(refused(url + QUERY))
+                .hasMessage("AISAX024: AIsa's auth_url carries user info, which X never uses.");
+    }
+
+    @ParameterizedTest
     @CsvSource({
         "https://evil.io/i/oauth2/authorize, evil.io",
         "https://eviltwitter.com/i/oauth2/authorize, eviltwitter.com",
         "https://twitter.com.evil.io/i/oauth2/authorize, twitter.com.evil.io",
-        "https://twitter.com@evil.io/i/oauth2/authorize, evil.io",
         "https://xx.com/i/oauth2/authorize, xx.com",
         "https://x.com.evil.io/i/oauth2/authorize, x.com.evil.io",
         "https://twitter.com./i/oauth2/authorize, twitter.com.",

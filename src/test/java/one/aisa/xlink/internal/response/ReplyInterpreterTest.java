@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 
 import one.aisa.xlink.XLinkAuthException;
+import one.aisa.xlink.XLinkException;
 import one.aisa.xlink.XLinkRequestException;
 import one.aisa.xlink.XLinkResponseException;
 import one.aisa.xlink.XLinkUnavailableException;
@@ -241,13 +242,37 @@ class ReplyInterpreterTest {
     }
 
     @Test
+    void refusedSuccessCarriesNoErrorCodeFromItsEnvelope() {
+        XLinkException e =
+                refused(
+                        jsonReply(
+                                200,
+                                "{'code':200,'msg':'ok','data':{'auth_url':'"
+                                        + URL
+                                        + "','expires_at':'soon'}}"));
+
+        assertThat(e.errorCode()).isEmpty();
+        assertThat(e.errorType()).isEmpty();
+        assertThat(e.httpStatus()).hasValue(200);
+    }
+
+    @Test
     void emptyBodyIsRefused() {
         assertThat(refused(reply(200, Map.of(), "")))
                 .hasMessage("AISAX028: AIsa's answer is not a JSON object (the body is empty).");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"['" + URL + "']", "'" + URL + "'", "42", "null", "{'auth_url':"})
+    @ValueSource(
+            strings = {
+                "['" + URL + "']",
+                "'" + URL + "'",
+                "42",
+                "null",
+                "{'auth_url':",
+                "{'auth_url':'" + URL + "'} {}",
+                "{'auth_url':'" + URL + "'}garbage"
+            })
     void jsonThatIsNotOneObjectIsRefused(String body) {
         assertThat(refused(jsonReply(200, body)))
                 .hasMessageStartingWith("AISAX028: AIsa's answer is not a JSON object (");
