@@ -1,0 +1,636 @@
+package one.aisa.xlink.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import one.aisa.xlink.bench.app.StubAnswer;
+
+/**
+ * The benchmark driver: runs the registry benchmark in a JVM of its own, times Liberty start-ups
+ * with and without the module, then measures call overhead and profiles the linker in one Liberty
+ * JVM against the loopback stub it serves. Prints one table and writes {@code target/bench/*.csv}.
+ * Everything it starts it stops: the registry JVM by its process, Liberty by {@code server stop}.
+ * Only 127.0.0.1 is contacted.
+ */
+public final class Bench {
+
+    private static final List<String> CONTENDERS =
+            List.of("module-sync", "module-async", "bare-rc", "jdk");
+    private static final List<String> DIAGNOSTICS =
+            List.of("bare-rc-async", "bare-rc-async-own-pool", "gateway");
+    private static final int[] CONCURRENCY = {1, 16, 64};
+    private static final Duration RUN_TIMEOUT = Duration.ofSeconds(320);
+
+    private final Path target;
+    private final Path out;
+    private final String artifact;
+    private final Liberty liberty;
+    private final int rounds;
+    private final int calls;
+    private final int starts;
+    private final Set<String> only;
+    private final long began = System.nanoTime();
+    private final List<Table> tables = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+
+    private Bench() throws IOException {
+        target = Path.of(System.getProperty("bench.target", "target"));
+        out = target.resolve("bench");
+        Files.createDirectories(out);
+        artifact = System.getProperty("bench.artifact", "aisa-x-link");
+        liberty =
+                new Liberty(
+                        Path.of(System.getProperty("bench.wlp", "target/liberty/wlp")),
+                        System.getProperty("bench.server", "bench"),
+                        Integer.getInteger("bench.http.port", 9580),
+                        out.resolve("liberty-console.log"));
+        rounds = Integer.getInteger("bench.rounds", 10);
+        calls = Integer.getInteger("bench.calls", 2000);
+        starts = Integer.getInteger("bench.starts", 20);
+        only = Set.of(System.getProperty("bench.only", "registry,startup,overhead").split(","));
+    }
+
+    /**
+     * Runs the benchmark; see the README's "Performance" section.
+     *
+     * @param args none
+     */
+    public static void main(String[] args) throws Exception {
+        Bench bench = new Bench();
+        Thread stopOnExit =
+                new Thread(
+                        () -> {
+                            try {
+                                bench.liberty.stop();
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        },
+                        "bench-stop-liberty");
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
+        try {
+            bench.run();
+        } finally {
+            bench.liberty.stop();
+        }
+    }
+
+    private void run() throws Exception {
+        Table machine = machine();
+        tables.add(machine);
+        liberty.stopLeftover();
+        if (only.contains("registry")) {
+            registry();
+        }
+        if (only.contains("startup")) {
+            startup();
+        }
+        if (only.contains("overhead")) {
+            overhead();
+        }
+        machine.row("load average at end", loadAverage());
+        machine.row("benchmark time", seconds(System.nanoTime() - began) + " s");
+        machine.writeCsv(out.resolve("machine.csv"));
+
+        StringBuilder report = new StringBuilder();
+        for (Table table : tables) {
+            report.append(table.render());
+        }
+        for (String note : notes) {
+            report.append('\n').append(note);
+        }
+        report.append("\nCSV files: ").append(out.toAbsolutePath()).append('\n');
+        Files.writeString(out.resolve("summary.txt"), report);
+        System.out.println(report);
+    }
+
+    // ---------------------------------------------------------------- machine
+
+    private Table machine() throws IOException {
+        Table table = new Table("Machine", "what", "value");
+        table.row("processors (nproc)", Runtime.getRuntime().availableProcessors());
+        table.row("cpu", firstValue(Path.of("/proc/cpuinfo"), "model name"));
+        table.row("memory", firstValue(Path.of("/proc/meminfo"), "MemTotal"));
+        table.row(
+                "java",
+                System.getProperty("java.vm.name")
+                        + " "
+                        + System.getProperty("java.runtime.version"));
+        table.row("open liberty", liberty.version());
+        table.row("started", Instant.now());
+        table.row("load average at start", loadAverage());
+        return table;
+    }
+
+    private static String firstValue(Path file, String key) {
+        try {
+            for (String line : Files.readAllLines(file)) {
+                if (line.startsWith(key)) {
+                    return line.substring(line.indexOf(':') + 1).trim();
+                }
+            }
+        } catch (IOException e) {
+            return "?";
+        }
+        return "?";
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    // ---------------------------------------------------------------- registry
+
+    private void registry() throws Exception {
+        progress("registry: pending-link scale in a JVM of its own");
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process process =
+                new ProcessBuilder(
+                                java.toString(),
+                                "-Xms2g",
+                                "-Xmx2g",
+                                "-XX:+UseSerialGC",
+                                "-cp",
+                                System.getProperty("java.class.path"),
+                                "one.aisa.xlink.bench.registry.RegistryBench",
+                                out.toString())
+                        .inheritIO()
+                        .start();
+        try {
+            if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
+                throw new IllegalStateException("the registry benchmark failed");
+            }
+        } finally {
+            if (process.isAlive()) {
+                process.destroyForcibly();
+            }
+        }
+        List<String> lines = Files.readAllLines(out.resolve("registry.csv"));
+        Table table =
+                new Table(
+                        "Pending links (PendingLinks driven directly, plain JVM, SerialGC;"
+                                + " spread = links expiring evenly over 4 s, burst = 1,000 links"
+                                + " with the same whole-second expiresAt, control = a bare"
+                                + " ScheduledThreadPoolExecutor over the same 4 s)",
+                        "pending",
+                        "heap/link B",
+                        "of it XLink B",
+                        "registry B",
+                        "insert p50 ns",
+                        "insert p99 ns",
+                        "spread late p50 ms",
+                        "p99 ms",
+                        "max ms",
+                        "burst late p50 ms",
+                        "p99 ms",
+                        "max ms",
+                        "complete");
+        for (String line : lines.subList(1, lines.size())) {
+            String[] c = line.split(",");
+            table.row(
+                    c[0], c[1], c[2], c[3], c[4], c[5], c[7], c[8], c[9], c[10], c[11], c[12],
+                    c[13]);
+        }
+        tables.add(table);
+    }
+
+    // ---------------------------------------------------------------- start-up
+
+    private void startup() throws Exception {
+        Path plain = war("-bench-start");
+        Path module = war("-bench-start-module");
+        Map<String, String> environment =
+                Map.of(
+                        "AISA_API_KEY",
+                        StubAnswer.API_KEY,
+                        // Nothing is called at start-up; a loopback URL keeps it that way.
+                        "AISA_BASE_URL",
+                        "http://127.0.0.1:9/apis/v1");
+        progress("start-up: one warm-up start of each app, then " + starts + " interleaved pairs");
+        startOnce(plain, environment);
+        startOnce(module, environment);
+
+        Table raw = new Table("start-up (raw)", "pair", "app", "ms");
+        long[] plainTimes = new long[starts];
+        long[] moduleTimes = new long[starts];
+        long[] deltas = new long[starts];
+        for (int i = 0; i < starts; i++) {
+            boolean plainFirst = i % 2 == 0;
+            long a = startOnce(plainFirst ? plain : module, environment);
+            long b = startOnce(plainFirst ? module : plain, environment);
+            plainTimes[i] = plainFirst ? a : b;
+            moduleTimes[i] = plainFirst ? b : a;
+            deltas[i] = moduleTimes[i] - plainTimes[i];
+            raw.row(i, "without module", millis(plainTimes[i]));
+            raw.row(i, "with module", millis(moduleTimes[i]));
+        }
+        raw.writeCsv(out.resolve("startup.csv"));
+
+        Table table =
+                new Table(
+                        "Start-up (server start -> app answers 200; "
+                                + starts
+                                + " interleaved starts each)",
+                        "app",
+                        "median ms",
+                        "min ms",
+                        "max ms");
+        Arrays.sort(plainTimes);
+        Arrays.sort(moduleTimes);
+        Arrays.sort(deltas);
+        table.row(
+                "without module",
+                millis(median(plainTimes)),
+                millis(plainTimes[0]),
+                millis(plainTimes[starts - 1]));
+        table.row(
+                "with module (jar + injected linker)",
+                millis(median(moduleTimes)),
+                millis(moduleTimes[0]),
+                millis(moduleTimes[starts - 1]));
+        table.row(
+                "added: difference of medians",
+                millis(median(moduleTimes) - median(plainTimes)),
+                "",
+                "");
+        table.row(
+                "added: median of pairwise differences",
+                millis(median(deltas)),
+                millis(deltas[0]),
+                millis(deltas[starts - 1]));
+        table.writeCsv(out.resolve("startup-summary.csv"));
+        tables.add(table);
+    }
+
+    private long startOnce(Path war, Map<String, String> environment) throws Exception {
+        liberty.deploy(war);
+        try {
+            return liberty.start(environment, "/ping");
+        } finally {
+            liberty.stop();
+        }
+    }
+
+    // ---------------------------------------------------------------- overhead
+
+    private void overhead() throws Exception {
+        String run = "r" + Long.toString(System.currentTimeMillis() % 78_364_164_096L, 36);
+        run = (run + "0000000").substring(0, 8);
+        try (Stub stub = new Stub(run)) {
+            Map<String, String> environment = new HashMap<>();
+            environment.put("AISA_API_KEY", StubAnswer.API_KEY);
+            environment.put("AISA_BASE_URL", stub.baseUrl());
+            environment.put("BARE_MP_REST_URI", stub.baseUrl());
+            liberty.deploy(war("-bench"));
+            progress("overhead: starting Liberty with the overhead app; stub at " + stub.baseUrl());
+            liberty.start(environment, "/bench/ping");
+            try {
+                double rate = measureOverhead();
+                profile(rate);
+            } finally {
+                liberty.stop();
+            }
+            notes.add("Stub answers served: " + stub.answers());
+        }
+    }
+
+    /** Measures and reports; returns module-sync's throughput at concurrency 16. */
+    private double measureOverhead() throws Exception {
+        progress("overhead: warm-up");
+        for (int c : CONCURRENCY) {
+            for (String name : contendersAt(c)) {
+                call(name, c, Math.max(500, callsAt(name, c) / 2));
+            }
+        }
+
+        Map<String, Samples> samples = new LinkedHashMap<>();
+        Map<String, List<Double>> roundMedians = new HashMap<>();
+        Table perRound =
+                new Table(
+                        "overhead per round",
+                        "round",
+                        "concurrency",
+                        "contender",
+                        "calls",
+                        "throughput/s",
+                        "p50 us",
+                        "p99 us");
+        for (int r = 0; r < rounds; r++) {
+            progress("overhead: round " + (r + 1) + "/" + rounds);
+            for (int c : CONCURRENCY) {
+                List<String> order = new ArrayList<>(contendersAt(c));
+                java.util.Collections.rotate(order, r);
+                for (String name : order) {
+                    Run result = call(name, c, callsAt(name, c));
+                    samples.computeIfAbsent(key(name, c), k -> new Samples())
+                            .addRun(
+                                    result.latencies,
+                                    result.latencies.length,
+                                    result.wallNanos,
+                                    result.errors);
+                    Samples one = new Samples();
+                    one.addRun(
+                            result.latencies,
+                            result.latencies.length,
+                            result.wallNanos,
+                            result.errors);
+                    roundMedians
+                            .computeIfAbsent(key(name, c), k -> new ArrayList<>())
+                            .add(one.percentileMicros(50));
+                    perRound.row(
+                            r + 1,
+                            c,
+                            name,
+                            result.latencies.length,
+                            fmt0(one.throughput()),
+                            fmt1(one.percentileMicros(50)),
+                            fmt1(one.percentileMicros(99)));
+                }
+            }
+        }
+        perRound.writeCsv(out.resolve("overhead-rounds.csv"));
+
+        Table table =
+                new Table(
+                        "Call overhead (one Liberty JVM, loopback stub; "
+                                + rounds
+                                + " interleaved rounds; diagnostics marked *)",
+                        "concurrency",
+                        "contender",
+                        "calls",
+                        "errors",
+                        "throughput/s",
+                        "p50 us",
+                        "p99 us",
+                        "mean us");
+        for (int c : CONCURRENCY) {
+            for (String name : contendersAt(c)) {
+                Samples s = samples.get(key(name, c));
+                table.row(
+                        c,
+                        DIAGNOSTICS.contains(name) ? "*" + name : name,
+                        s.calls(),
+                        s.errors(),
+                        fmt0(s.throughput()),
+                        fmt1(s.percentileMicros(50)),
+                        fmt1(s.percentileMicros(99)),
+                        fmt1(s.meanMicros()));
+            }
+        }
+        table.writeCsv(out.resolve("overhead.csv"));
+        tables.add(table);
+
+        Table ratios =
+                new Table(
+                        "Ratios (target: module-sync/bare-rc <= 1.03 at p50 and <= 1.05 at p99,"
+                                + " concurrency 1 and 16)",
+                        "concurrency",
+                        "module",
+                        "/bare-rc p50",
+                        "p99",
+                        "per-round p50 range",
+                        "/jdk p50",
+                        "p99",
+                        "target met");
+        for (int c : CONCURRENCY) {
+            for (String module : List.of("module-sync", "module-async")) {
+                Samples m = samples.get(key(module, c));
+                Samples bare = samples.get(key("bare-rc", c));
+                Samples jdk = samples.get(key("jdk", c));
+                double p50 = m.percentileMicros(50) / bare.percentileMicros(50);
+                double p99 = m.percentileMicros(99) / bare.percentileMicros(99);
+                List<Double> mr = roundMedians.get(key(module, c));
+                List<Double> br = roundMedians.get(key("bare-rc", c));
+                double lo = Double.MAX_VALUE;
+                double hi = 0;
+                for (int r = 0; r < mr.size(); r++) {
+                    double ratio = mr.get(r) / br.get(r);
+                    lo = Math.min(lo, ratio);
+                    hi = Math.max(hi, ratio);
+                }
+                String met = c == 64 ? "(no target)" : (p50 <= 1.03 && p99 <= 1.05 ? "yes" : "no");
+                ratios.row(
+                        c,
+                        module,
+                        fmt2(p50),
+                        fmt2(p99),
+                        fmt2(lo) + "-" + fmt2(hi),
+                        fmt2(m.percentileMicros(50) / jdk.percentileMicros(50)),
+                        fmt2(m.percentileMicros(99) / jdk.percentileMicros(99)),
+                        met);
+            }
+        }
+        ratios.writeCsv(out.resolve("overhead-ratios.csv"));
+        tables.add(ratios);
+        return samples.get(key("module-sync", 16)).throughput();
+    }
+
+    /** Times the linker's pieces alone, then samples about ten seconds of each JFR contender. */
+    private void profile(double rate) throws Exception {
+        progress("profile: the linker's pieces timed one by one in the Liberty JVM");
+        // The first pass only warms up: new receiver types deoptimise code the rounds compiled.
+        liberty.post("/bench/parts?iterations=20000", RUN_TIMEOUT);
+        String parts = liberty.post("/bench/parts?iterations=50000", RUN_TIMEOUT);
+        Table partsTable =
+                new Table("Linker pieces, timed alone (in the Liberty JVM)", "piece", "ns per op");
+        for (String line : parts.strip().split("\n")) {
+            int comma = line.lastIndexOf(',');
+            partsTable.row(
+                    line.substring(0, comma), fmt0(Double.parseDouble(line.substring(comma + 1))));
+        }
+        partsTable.writeCsv(out.resolve("profile-parts.csv"));
+        tables.add(partsTable);
+
+        long pid = liberty.pid();
+        Table jfrTable =
+                new Table(
+                        "JFR execution samples at concurrency 16 (innermost library frame"
+                                + " decides the area)",
+                        "contender",
+                        "area",
+                        "samples",
+                        "share",
+                        "samples per 1k calls");
+        Table methods =
+                new Table("JFR: innermost library methods", "contender", "method", "samples");
+        for (String name : List.of("module-sync", "bare-rc")) {
+            progress("profile: JFR while " + name + " runs at concurrency 16");
+            Path recording = out.resolve("jfr-" + name + ".jfr").toAbsolutePath();
+            Files.deleteIfExists(recording);
+            command(
+                    jdkTool("jcmd"),
+                    Long.toString(pid),
+                    "JFR.start",
+                    "name=xlinkbench",
+                    "settings=profile",
+                    "filename=" + recording);
+            int profiled = (int) Math.max(4_000, Math.min(100_000, rate * 10));
+            call(name, 16, profiled);
+            command(jdkTool("jcmd"), Long.toString(pid), "JFR.stop", "name=xlinkbench");
+            Path printed = out.resolve("jfr-" + name + "-samples.txt");
+            Process print =
+                    new ProcessBuilder(
+                                    jdkTool("jfr"),
+                                    "print",
+                                    "--events",
+                                    "jdk.ExecutionSample",
+                                    "--stack-depth",
+                                    "64",
+                                    recording.toString())
+                            .redirectErrorStream(true)
+                            .redirectOutput(printed.toFile())
+                            .start();
+            if (!print.waitFor(2, TimeUnit.MINUTES) || print.exitValue() != 0) {
+                throw new IllegalStateException("jfr print failed; see " + printed);
+            }
+            JfrBreakdown breakdown = JfrBreakdown.read(printed, "bench-" + name);
+            Files.delete(printed);
+            for (Map.Entry<String, Integer> area : breakdown.areas().entrySet()) {
+                jfrTable.row(
+                        name,
+                        area.getKey(),
+                        area.getValue(),
+                        fmt1(100.0 * area.getValue() / breakdown.total()) + "%",
+                        fmt1(1000.0 * area.getValue() / profiled));
+            }
+            jfrTable.row(
+                    name,
+                    "all samples",
+                    breakdown.total(),
+                    "100.0%",
+                    fmt1(1000.0 * breakdown.total() / profiled));
+            breakdown.methods().forEach((method, count) -> methods.row(name, method, count));
+        }
+        jfrTable.writeCsv(out.resolve("profile-jfr.csv"));
+        methods.writeCsv(out.resolve("profile-jfr-methods.csv"));
+        tables.add(jfrTable);
+    }
+
+    private Run call(String name, int concurrency, int count) throws Exception {
+        String body =
+                liberty.post(
+                        "/bench/overhead?contender="
+                                + name
+                                + "&concurrency="
+                                + concurrency
+                                + "&calls="
+                                + count,
+                        RUN_TIMEOUT);
+        String[] lines = body.split("\n");
+        String[] head = lines[0].split(" ", 3);
+        long errors = Long.parseLong(head[1]);
+        if (errors > 0) {
+            notes.add(
+                    "Errors in "
+                            + name
+                            + " at concurrency "
+                            + concurrency
+                            + ": "
+                            + errors
+                            + ", first: "
+                            + head[2]);
+        }
+        long[] latencies = new long[lines.length - 1];
+        int n = 0;
+        for (int i = 1; i < lines.length; i++) {
+            long value = Long.parseLong(lines[i]);
+            if (value >= 0) {
+                latencies[n++] = value;
+            }
+        }
+        return new Run(Arrays.copyOf(latencies, n), Long.parseLong(head[0]), errors);
+    }
+
+    private record Run(long[] latencies, long wallNanos, long errors) {}
+
+    private List<String> contendersAt(int concurrency) {
+        List<String> names = new ArrayList<>(CONTENDERS);
+        if (concurrency <= 16) {
+            names.addAll(DIAGNOSTICS);
+        }
+        return names;
+    }
+
+    /** The contenders of the report get the full count, the diagnostics half of it. */
+    private int callsAt(String name, int concurrency) {
+        int full = concurrency == 1 ? calls : calls * 2;
+        return DIAGNOSTICS.contains(name) ? full / 2 : full;
+    }
+
+    private static String key(String name, int concurrency) {
+        return name + "@" + concurrency;
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private Path war(String suffix) {
+        Path war = target.resolve(artifact + suffix + ".war");
+        if (!Files.isRegularFile(war)) {
+            throw new IllegalStateException(war + " is missing: run through mvn -Pbench verify");
+        }
+        return war;
+    }
+
+    private static String jdkTool(String name) {
+        return Path.of(System.getProperty("java.home"), "bin", name).toString();
+    }
+
+    private void command(String... command) throws Exception {
+        Process process =
+                new ProcessBuilder(command)
+                        .redirectErrorStream(true)
+                        .redirectOutput(
+                                ProcessBuilder.Redirect.appendTo(out.resolve("jcmd.log").toFile()))
+                        .start();
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            process.destroy();
+            throw new IllegalStateException(String.join(" ", command) + " failed; see jcmd.log");
+        }
+    }
+
+    private void progress(String what) {
+        System.out.println("[bench " + seconds(System.nanoTime() - began) + " s] " + what);
+    }
+
+    private static long median(long[] sorted) {
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    private static String seconds(long nanos) {
+        return String.format(Locale.ROOT, "%.0f", nanos / 1e9);
+    }
+
+    private static String millis(long nanos) {
+        return String.format(Locale.ROOT, "%.0f", nanos / 1e6);
+    }
+
+    private static String fmt0(double value) {
+        return String.format(Locale.ROOT, "%.0f", value);
+    }
+
+    private static String fmt1(double value) {
+        return String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    private static String fmt2(double value) {
+        return String.format(Locale.ROOT, "%.2f", value);
+    }
+}

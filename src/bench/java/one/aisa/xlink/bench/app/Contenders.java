@@ -1,0 +1,178 @@
+package one.aisa.xlink.bench.app;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.rest.client.RestClientBuilder;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import one.aisa.xlink.XAccountLinker;
+import one.aisa.xlink.XLink;
+import one.aisa.xlink.XLinkRequest;
+import one.aisa.xlink.internal.client.AisaGateway;
+import one.aisa.xlink.internal.client.Deadline;
+import one.aisa.xlink.internal.response.ReplyInterpreter;
+
+/**
+ * The contenders, by name. All call the same stub with the same headers and body. Besides the four
+ * of the report, three diagnostics break the linker's time down: {@code bare-rc-async} (the bare
+ * client's asynchronous method, waited for), {@code bare-rc-async-own-pool} (the same, built with
+ * {@code RestClientBuilder} and a plain thread pool instead of the server's executor) and {@code
+ * gateway} (the module's own call and answer checks, without retry runner, registry or events).
+ */
+@ApplicationScoped
+public class Contenders {
+
+    private static final XLinkRequest REQUEST = XLinkRequest.defaults();
+
+    @Inject XAccountLinker linker;
+
+    @Inject @RestClient BareAisaApi bare;
+
+    @Inject AisaGateway gateway;
+
+    @Inject
+    @ConfigProperty(name = "aisa.base-url")
+    String baseUrl;
+
+    private HttpClient jdk;
+    private HttpRequest jdkRequest;
+    private String bearer;
+    private BareBody bareBody;
+    private ReplyInterpreter interpreter;
+    private ExecutorService ownPool;
+    private BareAisaApi bareOwnPool;
+
+    @PostConstruct
+    void init() {
+        bearer = "Bearer " + StubAnswer.API_KEY;
+        bareBody = new BareBody(StubAnswer.API_KEY);
+        interpreter = new ReplyInterpreter(List.of("twitter.com", "x.com"), Clock.systemUTC());
+        ownPool =
+                Executors.newCachedThreadPool(
+                        task -> {
+                            Thread thread = new Thread(task, "bench-own-pool");
+                            thread.setDaemon(true);
+                            return thread;
+                        });
+        bareOwnPool =
+                RestClientBuilder.newBuilder()
+                        .baseUri(URI.create(baseUrl))
+                        .connectTimeout(10, TimeUnit.SECONDS)
+                        .readTimeout(30, TimeUnit.SECONDS)
+                        .executorService(ownPool)
+                        .build(BareAisaApi.class);
+        jdk =
+                HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(Duration.ofSeconds(10))
+                        .build();
+        jdkRequest =
+                HttpRequest.newBuilder(URI.create(baseUrl + "/twitter/auth_twitter"))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Authorization", bearer)
+                        .header("Idempotency-Key", StubAnswer.FIXED_IDEMPOTENCY_KEY)
+                        .header("Content-Type", "application/json")
+                        .header("Accept", "application/json")
+                        .POST(
+                                HttpRequest.BodyPublishers.ofString(
+                                        "{\"aisa_api_key\":\"" + StubAnswer.API_KEY + "\"}"))
+                        .build();
+    }
+
+    @PreDestroy
+    void stop() {
+        ownPool.shutdownNow();
+    }
+
+    /** Returns the contender of this name. */
+    Contender named(String name) {
+        return switch (name) {
+            case "module-sync" ->
+                    new Contender() {
+                        @Override
+                        public Object call() {
+                            return linker.requestLink(REQUEST);
+                        }
+
+                        @Override
+                        public void after(Object result) {
+                            linker.cancel(((XLink) result).state());
+                        }
+                    };
+            case "module-async" ->
+                    new Contender() {
+                        @Override
+                        public Object call() {
+                            return linker.requestLinkAsync(REQUEST).toCompletableFuture().join();
+                        }
+
+                        @Override
+                        public void after(Object result) {
+                            linker.cancel(((XLink) result).state());
+                        }
+                    };
+            case "bare-rc" ->
+                    () ->
+                            Parsed.of(
+                                    bare.authTwitter(
+                                            bearer, StubAnswer.FIXED_IDEMPOTENCY_KEY, bareBody));
+            case "bare-rc-async" ->
+                    () ->
+                            Parsed.of(
+                                    bare.authTwitterAsync(
+                                                    bearer,
+                                                    StubAnswer.FIXED_IDEMPOTENCY_KEY,
+                                                    bareBody)
+                                            .toCompletableFuture()
+                                            .get(31, TimeUnit.SECONDS));
+            case "bare-rc-async-own-pool" ->
+                    () ->
+                            Parsed.of(
+                                    bareOwnPool
+                                            .authTwitterAsync(
+                                                    bearer,
+                                                    StubAnswer.FIXED_IDEMPOTENCY_KEY,
+                                                    bareBody)
+                                            .toCompletableFuture()
+                                            .get(31, TimeUnit.SECONDS));
+            case "gateway" ->
+                    () ->
+                            interpreter.grant(
+                                    gateway.authTwitter(
+                                                    StubAnswer.API_KEY,
+                                                    null,
+                                                    UUID.randomUUID().toString(),
+                                                    1 << 20,
+                                                    Deadline.after(Duration.ofSeconds(30)))
+                                            .toCompletableFuture()
+                                            .get(31, TimeUnit.SECONDS),
+                                    StubAnswer.API_KEY);
+            case "jdk" ->
+                    () -> {
+                        HttpResponse<String> response =
+                                jdk.send(jdkRequest, HttpResponse.BodyHandlers.ofString());
+                        if (response.statusCode() != 200) {
+                            throw new IllegalStateException("HTTP " + response.statusCode());
+                        }
+                        return Parsed.of(response.body());
+                    };
+            default -> throw new IllegalArgumentException("unknown contender: " + name);
+        };
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * The start-up application: one JAX-RS resource. Deployed as it is, and again with the library jar
+ * and {@link one.aisa.xlink.bench.start.module.LinkerAtStartup}, to measure what the module adds to
+ * the time Liberty takes until the application answers.
+ */
+package one.aisa.xlink.bench.start;
