@@ -146,6 +146,35 @@ class XLinkTest {
     }
 
     @Test
+    void defaultScopesInTheirOrderAreSharedOtherScopesAreCopied() {
+        Set<XScope> defaults = new LinkedHashSet<>(XScope.defaults());
+        List<XScope> reversed = new java.util.ArrayList<>(XScope.defaults());
+        java.util.Collections.reverse(reversed);
+
+        XLink shared =
+                new XLink("default", STATE, AUTH_URL, EXPIRES, defaults, REQUESTED, null, Map.of());
+        XLink reordered =
+                new XLink(
+                        "default",
+                        STATE,
+                        AUTH_URL,
+                        EXPIRES,
+                        new LinkedHashSet<>(reversed),
+                        REQUESTED,
+                        null,
+                        Map.of());
+
+        assertThat(shared.scopes()).isSameAs(XScope.defaults());
+        assertThat(reordered.scopes())
+                .isNotSameAs(XScope.defaults())
+                .containsExactlyElementsOf(reversed);
+        assertThat(shared.attributes()).isEmpty();
+        assertThat(shared.attributes().get(null)).isNull();
+        assertThatThrownBy(() -> shared.attributes().put("b", "2"))
+                .isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
     void constructorRefusesBlankStateAndEmptyScopes() {
         assertThatIllegalArgumentException()
                 .isThrownBy(
