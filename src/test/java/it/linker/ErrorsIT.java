@@ -45,7 +45,11 @@ public class ErrorsIT {
     public static WebArchive app() {
         return Deployments.app(
                 "errors",
-                Stub.config() + "aisa.api-key=" + KEY + "\naisa/mp-rest/readTimeout=1500\n",
+                Stub.config()
+                        + "aisa.api-key="
+                        + KEY
+                        + "\naisa/mp-rest/readTimeout=1500\n"
+                        + "aisa.retry.max-attempts=1\n",
                 ErrorsIT.class);
     }
 

@@ -80,6 +80,59 @@ public final class StubAdmin {
                         .build());
     }
 
+    /**
+     * Makes {@code auth_twitter} give these answers in order, the last one from then on. Each
+     * answer is a WireMock response definition, for example from {@link #response}.
+     */
+    public StubAdmin sequence(JsonObject... answers) {
+        for (int i = 0; i < answers.length; i++) {
+            JsonObjectBuilder request =
+                    Json.createObjectBuilder().add("method", "POST").add("urlPath", AUTH_PATH);
+            JsonObjectBuilder mapping =
+                    Json.createObjectBuilder()
+                            .add("scenarioName", "sequence")
+                            .add("requiredScenarioState", i == 0 ? "Started" : "step-" + i)
+                            .add("request", request)
+                            .add("response", answers[i]);
+            if (i + 1 < answers.length) {
+                mapping.add("newScenarioState", "step-" + (i + 1));
+            }
+            send("POST", "/mappings", mapping.build().toString());
+        }
+        return this;
+    }
+
+    /** A response definition with status, JSON body and extra headers (name, value, ...). */
+    public static JsonObject response(int status, String body, String... headers) {
+        JsonObjectBuilder headerJson =
+                Json.createObjectBuilder().add("Content-Type", "application/json");
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            headerJson.add(headers[i], headers[i + 1]);
+        }
+        return Json.createObjectBuilder()
+                .add("status", status)
+                .add("body", body)
+                .add("headers", headerJson)
+                .build();
+    }
+
+    /** Makes {@code auth_twitter} answer at once but send its body in pieces over a duration. */
+    public StubAdmin dribbled(String body, int chunks, int totalMillis) {
+        return map(
+                Json.createObjectBuilder()
+                        .add("status", 200)
+                        .add("body", body)
+                        .add(
+                                "headers",
+                                Json.createObjectBuilder().add("Content-Type", "application/json"))
+                        .add(
+                                "chunkedDribbleDelay",
+                                Json.createObjectBuilder()
+                                        .add("numberOfChunks", chunks)
+                                        .add("totalDuration", totalMillis))
+                        .build());
+    }
+
     /** Returns the requests that reached {@code auth_twitter}, oldest first. */
     public List<JsonObject> requests() {
         String json = send("GET", "/requests", null);

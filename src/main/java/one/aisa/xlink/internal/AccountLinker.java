@@ -8,8 +8,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import one.aisa.xlink.XAccountLinker;
 import one.aisa.xlink.XLink;
@@ -19,13 +21,14 @@ import one.aisa.xlink.XLinkResponseException;
 import one.aisa.xlink.XLinkUnavailableException;
 import one.aisa.xlink.XScope;
 import one.aisa.xlink.internal.client.AisaGateway;
-import one.aisa.xlink.internal.client.RawReply;
 import one.aisa.xlink.internal.config.AccountSettings;
+import one.aisa.xlink.internal.config.CallPolicy;
 import one.aisa.xlink.internal.config.SharedSettings;
 import one.aisa.xlink.internal.events.LinkEvents;
 import one.aisa.xlink.internal.registry.PendingLinks;
 import one.aisa.xlink.internal.response.LinkGrant;
 import one.aisa.xlink.internal.response.ReplyInterpreter;
+import one.aisa.xlink.internal.retry.Retrying;
 
 /** The linker of one account: asks AIsa, checks the answer, tracks the link, announces it. */
 final class AccountLinker implements XAccountLinker {
@@ -36,6 +39,7 @@ final class AccountLinker implements XAccountLinker {
     private final ReplyInterpreter interpreter;
     private final PendingLinks pending;
     private final LinkEvents events;
+    private final Retrying retrying;
     private final Clock clock;
 
     AccountLinker(
@@ -45,6 +49,7 @@ final class AccountLinker implements XAccountLinker {
             ReplyInterpreter interpreter,
             PendingLinks pending,
             LinkEvents events,
+            Retrying retrying,
             Clock clock) {
         this.account = account;
         this.shared = shared;
@@ -52,6 +57,7 @@ final class AccountLinker implements XAccountLinker {
         this.interpreter = interpreter;
         this.pending = pending;
         this.events = events;
+        this.retrying = retrying;
         this.clock = clock;
     }
 
@@ -61,10 +67,9 @@ final class AccountLinker implements XAccountLinker {
         Set<XScope> scopes = request.scopes().orElse(account.defaultScopes());
         Instant requestedAt = clock.instant();
 
-        RawReply reply =
-                gateway.authTwitter(account.apiKey(), wireScopes(scopes), idempotencyKey());
+        LinkGrant grant = await(call(scopes));
 
-        return track(reply, request, scopes, requestedAt);
+        return track(grant, request, scopes, requestedAt);
     }
 
     @Override
@@ -73,23 +78,54 @@ final class AccountLinker implements XAccountLinker {
         Set<XScope> scopes = request.scopes().orElse(account.defaultScopes());
         Instant requestedAt = clock.instant();
 
-        CompletableFuture<XLink> result = new CompletableFuture<>();
-        gateway.authTwitterAsync(account.apiKey(), wireScopes(scopes), idempotencyKey())
-                .whenComplete(
-                        (reply, failure) -> {
-                            try {
-                                if (failure != null) {
-                                    throw failure instanceof CompletionException
-                                                    && failure.getCause() != null
-                                            ? failure.getCause()
-                                            : failure;
-                                }
-                                result.complete(track(reply, request, scopes, requestedAt));
-                            } catch (Throwable e) {
-                                result.completeExceptionally(e);
-                            }
-                        });
-        return result;
+        return call(scopes).thenApply(grant -> track(grant, request, scopes, requestedAt));
+    }
+
+    /** Asks AIsa for a link, retrying under the request's deadline, and checks the answer. */
+    private CompletableFuture<LinkGrant> call(Set<XScope> scopes) {
+        CallPolicy policy = shared.call();
+        List<String> wireScopes = wireScopes(scopes);
+        String idempotencyKey = UUID.randomUUID().toString();
+        return retrying.run(
+                policy,
+                deadline ->
+                        gateway.authTwitter(
+                                        account.apiKey(),
+                                        wireScopes,
+                                        idempotencyKey,
+                                        policy.maxResponseBytes(),
+                                        deadline)
+                                .thenApply(reply -> interpreter.grant(reply, account.apiKey())));
+    }
+
+    /**
+     * Waits for the call; its deadline completes it, the extra second only guards against a defect.
+     */
+    private LinkGrant await(CompletableFuture<LinkGrant> call) {
+        try {
+            return call.get(
+                    shared.call().callTimeout().plusSeconds(1).toNanos(), TimeUnit.NANOSECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                failure.setStackTrace(Thread.currentThread().getStackTrace());
+                throw failure;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            call.cancel(false);
+            throw new XLinkUnavailableException(
+                    "AISAX017: interrupted while waiting for AIsa.", 0, null, null, null, null);
+        } catch (TimeoutException e) {
+            call.cancel(false);
+            throw new XLinkUnavailableException(
+                    "AISAX016: no answer from AIsa within aisa.call-timeout. Retry later.",
+                    0,
+                    null,
+                    null,
+                    null,
+                    null);
+        }
     }
 
     @Override
@@ -126,8 +162,7 @@ final class AccountLinker implements XAccountLinker {
     }
 
     private XLink track(
-            RawReply reply, XLinkRequest request, Set<XScope> scopes, Instant requestedAt) {
-        LinkGrant grant = interpreter.grant(reply, account.apiKey());
+            LinkGrant grant, XLinkRequest request, Set<XScope> scopes, Instant requestedAt) {
         XLink link =
                 new XLink(
                         account.name(),
@@ -148,7 +183,7 @@ final class AccountLinker implements XAccountLinker {
                                                     "AISAX046: AIsa returned the state of a link that"
                                                             + " is already pending; the new link was"
                                                             + " refused and the pending one kept.",
-                                                    reply.status(),
+                                                    grant.httpStatus(),
                                                     null,
                                                     null,
                                                     null,
@@ -167,10 +202,6 @@ final class AccountLinker implements XAccountLinker {
             return null;
         }
         return scopes.stream().map(XScope::name).toList();
-    }
-
-    private static String idempotencyKey() {
-        return UUID.randomUUID().toString();
     }
 
     private static XLinkException stopping() {

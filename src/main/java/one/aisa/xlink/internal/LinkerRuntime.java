@@ -1,6 +1,7 @@
 package one.aisa.xlink.internal;
 
 import java.time.Clock;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 
 import jakarta.annotation.PostConstruct;
@@ -21,6 +22,7 @@ import one.aisa.xlink.internal.config.SharedSettings;
 import one.aisa.xlink.internal.events.LinkEvents;
 import one.aisa.xlink.internal.registry.PendingLinks;
 import one.aisa.xlink.internal.response.ReplyInterpreter;
+import one.aisa.xlink.internal.retry.Retrying;
 
 /**
  * What all accounts of one application share: the pending links and their scheduler, the gateway,
@@ -31,6 +33,7 @@ import one.aisa.xlink.internal.response.ReplyInterpreter;
 public class LinkerRuntime {
 
     private static final String EXPIRY_THREAD = "aisa-x-link-expiry";
+    private static final String TIMER_THREAD = "aisa-x-link-timer";
 
     private XLinkExtension extension;
     private AisaGateway gateway;
@@ -38,6 +41,8 @@ public class LinkerRuntime {
 
     private final Clock clock = Clock.systemUTC();
     private PendingLinks pending;
+    private ScheduledThreadPoolExecutor timer;
+    private Retrying retrying;
     private volatile ReplyInterpreter interpreter;
 
     /** For the container's client proxy. */
@@ -52,7 +57,10 @@ public class LinkerRuntime {
 
     @PostConstruct
     void start() {
-        pending = new PendingLinks(events, clock, expiryThreads());
+        pending = new PendingLinks(events, clock, threads(EXPIRY_THREAD));
+        timer = new ScheduledThreadPoolExecutor(1, threads(TIMER_THREAD));
+        timer.setRemoveOnCancelPolicy(true);
+        retrying = new Retrying(timer);
     }
 
     /** Stops expiry as soon as the application starts to stop, so no event reaches it after. */
@@ -75,7 +83,14 @@ public class LinkerRuntime {
             AccountSettings account = configuration.account(name);
             SharedSettings shared = configuration.shared();
             return new AccountLinker(
-                    account, shared, gateway, interpreter(shared), pending, events, clock);
+                    account,
+                    shared,
+                    gateway,
+                    interpreter(shared),
+                    pending,
+                    events,
+                    retrying,
+                    clock);
         } catch (XLinkConfigException e) {
             return new MisconfiguredLinker(name, e);
         }
@@ -91,13 +106,13 @@ public class LinkerRuntime {
     }
 
     /**
-     * The expiry thread carries the application's class loader, so observers it notifies resolve
-     * the application's classes.
+     * The module's threads carry the application's class loader, so observers and the Rest Client
+     * they call resolve the application's classes.
      */
-    private static ThreadFactory expiryThreads() {
+    private static ThreadFactory threads(String name) {
         ClassLoader application = Thread.currentThread().getContextClassLoader();
         return task -> {
-            Thread thread = new Thread(task, EXPIRY_THREAD);
+            Thread thread = new Thread(task, name);
             thread.setDaemon(true);
             thread.setContextClassLoader(application);
             return thread;

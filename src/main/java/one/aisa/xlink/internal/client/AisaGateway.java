@@ -8,6 +8,7 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -30,9 +31,6 @@ import one.aisa.xlink.XLinkUnavailableException;
 @ApplicationScoped
 public class AisaGateway {
 
-    /** A usable link fits in a few kilobytes; anything past this is not one. */
-    public static final int SUCCESS_BODY_LIMIT = 1024 * 1024;
-
     private AisaTwitterApi api;
 
     /** For the container's client proxy. */
@@ -44,47 +42,39 @@ public class AisaGateway {
     }
 
     /**
-     * Calls {@code auth_twitter} and waits for the answer.
+     * Calls {@code auth_twitter} once, without blocking the caller.
      *
      * @param apiKey the account's key
      * @param scopes scope names, or null for AIsa's defaults
-     * @param idempotencyKey sent as {@code Idempotency-Key}
-     * @throws XLinkUnavailableException if no complete answer arrived
+     * @param idempotencyKey sent as {@code Idempotency-Key}; the same for every attempt of a
+     *     request
+     * @param limit the largest body to read
+     * @param deadline when reading the body must stop
+     * @return a stage with the answer, whatever its status, or failed with {@link
+     *     XLinkUnavailableException} when no complete answer arrived
      */
-    public RawReply authTwitter(String apiKey, List<String> scopes, String idempotencyKey) {
-        try {
-            Response response =
-                    api.authTwitter(
-                            bearer(apiKey), idempotencyKey, new AuthTwitterBody(apiKey, scopes));
-            return RawReply.read(response, SUCCESS_BODY_LIMIT);
-        } catch (RuntimeException | IOException e) {
-            return recover(e);
-        }
-    }
-
-    /**
-     * Calls {@code auth_twitter} without blocking the caller.
-     *
-     * @return a stage with the answer, or failed with {@link XLinkUnavailableException}
-     */
-    public CompletionStage<RawReply> authTwitterAsync(
-            String apiKey, List<String> scopes, String idempotencyKey) {
+    public CompletionStage<RawReply> authTwitter(
+            String apiKey,
+            List<String> scopes,
+            String idempotencyKey,
+            int limit,
+            Deadline deadline) {
         CompletionStage<Response> call;
         try {
             call =
                     api.authTwitterAsync(
                             bearer(apiKey), idempotencyKey, new AuthTwitterBody(apiKey, scopes));
         } catch (RuntimeException e) {
-            return java.util.concurrent.CompletableFuture.completedFuture(recover(e));
+            return CompletableFuture.completedFuture(recover(e));
         }
         return call.handle(
                 (response, failure) -> {
+                    if (failure != null) {
+                        return recover(failure);
+                    }
                     try {
-                        if (failure != null) {
-                            return recover(failure);
-                        }
-                        return RawReply.read(response, SUCCESS_BODY_LIMIT);
-                    } catch (IOException e) {
+                        return RawReply.read(response, limit, deadline);
+                    } catch (IOException | RuntimeException e) {
                         return recover(e);
                     }
                 });
@@ -102,7 +92,10 @@ public class AisaGateway {
         }
         if (cause instanceof WebApplicationException web && web.getResponse() != null) {
             try {
-                return RawReply.read(web.getResponse(), ErrorStatusMapper.ERROR_BODY_LIMIT);
+                return RawReply.read(
+                        web.getResponse(),
+                        ErrorStatusMapper.ERROR_BODY_LIMIT,
+                        ErrorStatusMapper.NO_DEADLINE);
             } catch (IOException | RuntimeException e) {
                 throw unavailable(e);
             }
@@ -127,7 +120,11 @@ public class AisaGateway {
     static XLinkUnavailableException unavailable(Throwable failure) {
         IOException io = rootIoException(failure);
         String what;
-        if (io instanceof SocketTimeoutException || io instanceof HttpTimeoutException) {
+        if (io instanceof RawReply.DeadlinePassed) {
+            what =
+                    "AISAX015: AIsa's answer was still arriving when aisa.call-timeout passed."
+                            + " Retry later.";
+        } else if (io instanceof SocketTimeoutException || io instanceof HttpTimeoutException) {
             what =
                     "AISAX010: AIsa did not answer in time. Retry later; the limits are"
                             + " aisa/mp-rest/connectTimeout and aisa/mp-rest/readTimeout.";

@@ -1,5 +1,6 @@
 package one.aisa.xlink.internal.client;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -42,11 +43,12 @@ public record RawReply(int status, Map<String, String> headers, byte[] body, boo
 
     /**
      * Reads a response's status, the kept headers and at most {@code limit} body bytes, then closes
-     * it.
+     * it. A body declared longer than the limit is not read at all. The deadline is checked after
+     * every read, so a body that trickles in cannot hold the call past it.
      *
-     * @throws IOException if the body cannot be read to its end or the limit
+     * @throws IOException if the body ends early, the connection fails, or the deadline passes
      */
-    static RawReply read(Response response, int limit) throws IOException {
+    static RawReply read(Response response, int limit, Deadline deadline) throws IOException {
         try (response) {
             Map<String, String> headers = new TreeMap<>();
             for (String name : KEPT_HEADERS) {
@@ -55,16 +57,49 @@ public record RawReply(int status, Map<String, String> headers, byte[] body, boo
                     headers.put(name, value);
                 }
             }
-            byte[] body = new byte[0];
-            boolean truncated = false;
-            if (response.hasEntity()) {
-                try (InputStream in = response.readEntity(InputStream.class)) {
-                    byte[] bytes = in.readNBytes(limit + 1);
-                    truncated = bytes.length > limit;
-                    body = truncated ? Arrays.copyOf(bytes, limit) : bytes;
-                }
+            int status = response.getStatus();
+            if (response.getLength() > limit) {
+                return new RawReply(status, headers, new byte[0], true);
             }
-            return new RawReply(response.getStatus(), headers, body, truncated);
+            if (!response.hasEntity()) {
+                return new RawReply(status, headers, new byte[0], false);
+            }
+            try (InputStream in = response.readEntity(InputStream.class)) {
+                return new RawReply(status, headers, readBounded(in, limit, deadline), false);
+            } catch (TooLarge e) {
+                return new RawReply(status, headers, new byte[0], true);
+            }
+        }
+    }
+
+    private static byte[] readBounded(InputStream in, int limit, Deadline deadline)
+            throws IOException {
+        byte[] buffer = new byte[Math.min(limit + 1, 8192)];
+        ByteArrayOutputStream body = new ByteArrayOutputStream(Math.min(limit, 4096));
+        int read;
+        while ((read = in.read(buffer)) >= 0) {
+            if (body.size() + read > limit) {
+                throw new TooLarge();
+            }
+            body.write(buffer, 0, read);
+            if (deadline.passed()) {
+                throw new DeadlinePassed();
+            }
+        }
+        return body.toByteArray();
+    }
+
+    /** The body is longer than the limit: stop reading it. */
+    private static final class TooLarge extends IOException {
+        private static final long serialVersionUID = 1L;
+    }
+
+    /** The request's deadline passed while the body was still arriving. */
+    static final class DeadlinePassed extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        DeadlinePassed() {
+            super("the call deadline passed while the answer was arriving");
         }
     }
 

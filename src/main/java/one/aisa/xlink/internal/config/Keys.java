@@ -23,6 +23,21 @@ public final class Keys {
     /** Comma-separated host names, defaulted: hosts an {@code auth_url} may point at. */
     public static final String AUTH_HOSTS = "aisa.x.auth-hosts";
 
+    /** ISO-8601 duration, defaulted: overall deadline of one request, retries included. */
+    public static final String CALL_TIMEOUT = "aisa.call-timeout";
+
+    /** Integer 1 to 10, defaulted: calls one request may make, the first included. */
+    public static final String RETRY_MAX_ATTEMPTS = "aisa.retry.max-attempts";
+
+    /** ISO-8601 duration, defaulted: wait before the first retry, doubled for each further one. */
+    public static final String RETRY_INITIAL_BACKOFF = "aisa.retry.initial-backoff";
+
+    /** ISO-8601 duration, defaulted: the longest {@code Retry-After} honoured. */
+    public static final String RETRY_MAX_WAIT = "aisa.retry.max-wait";
+
+    /** Integer bytes, defaulted: the largest success body read. */
+    public static final String MAX_RESPONSE_BYTES = "aisa.max-response-bytes";
+
     /** Prefix of the named accounts' keys: {@code aisa.accounts.<name>.api-key} and so on. */
     public static final String ACCOUNTS_PREFIX = "aisa.accounts.";
 
@@ -38,6 +53,11 @@ public final class Keys {
     static final String DEFAULT_BASE_URL = "https://api.aisa.one/apis/v1";
     static final Duration DEFAULT_LINK_LIFETIME = Duration.ofMinutes(10);
     static final List<String> DEFAULT_AUTH_HOSTS = List.of("twitter.com", "x.com");
+    static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(30);
+    static final int DEFAULT_MAX_ATTEMPTS = 3;
+    static final Duration DEFAULT_INITIAL_BACKOFF = Duration.ofSeconds(1);
+    static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(20);
+    static final int DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;
 
     private Keys() {}
 

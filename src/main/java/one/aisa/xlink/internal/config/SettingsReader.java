@@ -25,6 +25,7 @@ final class SettingsReader {
     private static final Pattern HOST =
             Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*");
     private static final Duration MAX_LINK_LIFETIME = Duration.ofDays(1);
+    private static final Pattern KEY_LIKE = Pattern.compile("(?i)\\bsk-[a-z0-9_-]+");
 
     private final Function<String, Optional<String>> source;
 
@@ -37,7 +38,10 @@ final class SettingsReader {
         URI baseUrl = baseUrl(problems);
         Duration lifetime = linkLifetime(problems);
         List<String> hosts = authHosts(problems);
-        return problems.size() == before ? new SharedSettings(baseUrl, lifetime, hosts) : null;
+        CallPolicy call = callPolicy(problems);
+        return problems.size() == before
+                ? new SharedSettings(baseUrl, lifetime, hosts, call)
+                : null;
     }
 
     AccountSettings account(String name, List<String> problems) {
@@ -71,7 +75,7 @@ final class SettingsReader {
         try {
             uri = new URI(text);
         } catch (URISyntaxException e) {
-            problems.add(describe(Keys.BASE_URL) + " is not a URL: \"" + text + "\"");
+            problems.add(describe(Keys.BASE_URL) + " is not a URL: \"" + shown(text) + "\"");
             return null;
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
@@ -81,7 +85,7 @@ final class SettingsReader {
                             + " must be an absolute http(s) URL such as \""
                             + Keys.DEFAULT_BASE_URL
                             + "\", not \""
-                            + text
+                            + shown(text)
                             + "\"");
             return null;
         }
@@ -109,30 +113,104 @@ final class SettingsReader {
     }
 
     private Duration linkLifetime(List<String> problems) {
-        Optional<String> raw = value(Keys.LINK_LIFETIME);
+        return duration(
+                Keys.LINK_LIFETIME,
+                Keys.DEFAULT_LINK_LIFETIME,
+                Duration.ZERO,
+                MAX_LINK_LIFETIME,
+                problems);
+    }
+
+    private CallPolicy callPolicy(List<String> problems) {
+        Duration timeout =
+                duration(
+                        Keys.CALL_TIMEOUT,
+                        Keys.DEFAULT_CALL_TIMEOUT,
+                        Duration.ZERO,
+                        Duration.ofMinutes(10),
+                        problems);
+        int attempts = integer(Keys.RETRY_MAX_ATTEMPTS, Keys.DEFAULT_MAX_ATTEMPTS, 1, 10, problems);
+        Duration backoff =
+                duration(
+                        Keys.RETRY_INITIAL_BACKOFF,
+                        Keys.DEFAULT_INITIAL_BACKOFF,
+                        Duration.ZERO,
+                        Duration.ofMinutes(1),
+                        problems);
+        Duration maxWait =
+                duration(
+                        Keys.RETRY_MAX_WAIT,
+                        Keys.DEFAULT_MAX_WAIT,
+                        Duration.ofNanos(-1),
+                        Duration.ofMinutes(10),
+                        problems);
+        int maxBytes =
+                integer(
+                        Keys.MAX_RESPONSE_BYTES,
+                        Keys.DEFAULT_MAX_RESPONSE_BYTES,
+                        1024,
+                        64 * 1024 * 1024,
+                        problems);
+        return new CallPolicy(timeout, attempts, backoff, maxWait, maxBytes);
+    }
+
+    /** Reads a duration that must lie above {@code floor} and at most at {@code ceiling}. */
+    private Duration duration(
+            String key,
+            Duration fallback,
+            Duration floor,
+            Duration ceiling,
+            List<String> problems) {
+        Optional<String> raw = value(key);
         if (raw.isEmpty()) {
-            return Keys.DEFAULT_LINK_LIFETIME;
+            return fallback;
         }
         try {
-            Duration lifetime = Duration.parse(raw.get().strip());
-            if (lifetime.isNegative()
-                    || lifetime.isZero()
-                    || lifetime.compareTo(MAX_LINK_LIFETIME) > 0) {
+            Duration value = Duration.parse(raw.get().strip());
+            if (value.compareTo(floor) <= 0 || value.compareTo(ceiling) > 0) {
                 problems.add(
-                        describe(Keys.LINK_LIFETIME)
-                                + " must be positive and at most PT24H, not \""
+                        describe(key)
+                                + " must be "
+                                + (floor.isNegative() ? "zero or more" : "positive")
+                                + " and at most "
+                                + ceiling
+                                + ", not \""
                                 + raw.get()
                                 + "\"");
                 return null;
             }
-            return lifetime;
+            return value;
         } catch (DateTimeParseException e) {
             problems.add(
-                    describe(Keys.LINK_LIFETIME)
+                    describe(key)
                             + " is not an ISO-8601 duration such as \"PT10M\": \""
                             + raw.get()
                             + "\"");
             return null;
+        }
+    }
+
+    private int integer(String key, int fallback, int min, int max, List<String> problems) {
+        Optional<String> raw = value(key);
+        if (raw.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(raw.get().strip());
+            if (value < min || value > max) {
+                problems.add(
+                        describe(key)
+                                + " must be between "
+                                + min
+                                + " and "
+                                + max
+                                + ", not "
+                                + value);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            problems.add(describe(key) + " is not a whole number: \"" + raw.get() + "\"");
+            return fallback;
         }
     }
 
@@ -189,6 +267,36 @@ final class SettingsReader {
 
     private Optional<String> value(String key) {
         return source.apply(key).filter(v -> !v.isBlank());
+    }
+
+    /**
+     * Quotes a refused base URL without what may carry a credential: user info, query, fragment and
+     * anything that looks like an AIsa key.
+     */
+    private static String shown(String url) {
+        String shown = url;
+        int cut = indexOfAny(shown, "?#");
+        if (cut >= 0) {
+            shown = shown.substring(0, cut + 1) + "<redacted>";
+        }
+        int slashes = shown.indexOf("//");
+        int start = slashes < 0 ? 0 : slashes + 2;
+        int pathStart = indexOfAny(shown.substring(start), "/?#");
+        int end = pathStart < 0 ? shown.length() : start + pathStart;
+        int at = shown.lastIndexOf('@', end - 1);
+        if (at >= start) {
+            shown = shown.substring(0, start) + "<redacted>" + shown.substring(at);
+        }
+        return KEY_LIKE.matcher(shown).replaceAll("<redacted>");
+    }
+
+    private static int indexOfAny(String text, String chars) {
+        for (int i = 0; i < text.length(); i++) {
+            if (chars.indexOf(text.charAt(i)) >= 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     static String describe(String key) {

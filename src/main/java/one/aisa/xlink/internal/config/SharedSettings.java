@@ -10,8 +10,10 @@ import java.util.List;
  * @param baseUrl AIsa's API root, without a trailing slash
  * @param linkLifetime how long a link lives when AIsa sends no {@code expires_at}
  * @param authHosts lower-case hosts an {@code auth_url} may point at, exactly or as a subdomain
+ * @param call deadlines, retries and size limits of calls to AIsa
  */
-public record SharedSettings(URI baseUrl, Duration linkLifetime, List<String> authHosts) {
+public record SharedSettings(
+        URI baseUrl, Duration linkLifetime, List<String> authHosts, CallPolicy call) {
 
     public SharedSettings {
         authHosts = List.copyOf(authHosts);

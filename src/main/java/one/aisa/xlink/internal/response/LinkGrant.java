@@ -10,8 +10,9 @@ import java.util.Optional;
  * @param authUrl the URL exactly as AIsa sent it; secret
  * @param state the link's state; secret
  * @param expiresAt when AIsa says the URL stops working, if it said
+ * @param httpStatus the status of the answer that granted it
  */
-public record LinkGrant(URI authUrl, String state, Optional<Instant> expiresAt) {
+public record LinkGrant(URI authUrl, String state, Optional<Instant> expiresAt, int httpStatus) {
 
     /** Leaves the secrets out. */
     @Override

@@ -57,18 +57,18 @@ public final class ReplyInterpreter {
             }
             return grantFromSuccess(reply, apiKey);
         } catch (Unusable e) {
+            // A success envelope's code is not an error code: only the request id is worth keeping.
             ErrorReplies.Said said = errors.read(reply, apiKey);
             throw new XLinkResponseException(
-                    e.getMessage(), status, said.type(), said.code(), said.requestId(), null);
+                    e.getMessage(), status, null, null, said.requestId(), null);
         }
     }
 
     private LinkGrant grantFromSuccess(RawReply reply, String apiKey) {
         if (reply.truncated()) {
             throw new Unusable(
-                    "AISAX021: AIsa's answer is larger than "
-                            + reply.body().length
-                            + " bytes, far more than a link needs; it was not read.");
+                    "AISAX021: AIsa's answer is larger than aisa.max-response-bytes, far more than"
+                            + " a link needs; it was not read.");
         }
         JsonObject body =
                 Json.object(reply.body())
@@ -120,7 +120,7 @@ public final class ReplyInterpreter {
                 expiry == null || expiry.getValueType() == JsonValue.ValueType.NULL
                         ? Optional.empty()
                         : Optional.of(Expiry.parse(expiry));
-        return new LinkGrant(authUrl, state, expiresAt);
+        return new LinkGrant(authUrl, state, expiresAt, reply.status());
     }
 
     /** An envelope may report failure inside a 2xx: honour it rather than look for a link. */

@@ -1,0 +1,214 @@
+package one.aisa.xlink.internal.retry;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+import one.aisa.xlink.XLinkException;
+import one.aisa.xlink.XLinkUnavailableException;
+import one.aisa.xlink.internal.client.Deadline;
+import one.aisa.xlink.internal.config.CallPolicy;
+
+/**
+ * Runs the attempts of one request under its deadline: retries what {@link RetryRule} allows, waits
+ * on a timer (never by sleeping a thread), and fails the request when the deadline passes even if
+ * an attempt is still under way. The final failure carries the number of attempts and the earlier
+ * failures as suppressed exceptions.
+ *
+ * <p>Thread-safe; one instance serves every request of the application. {@link #close()} fails the
+ * requests still running, so no caller waits on a stopped application.
+ */
+public final class Retrying implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(Retrying.class.getName());
+
+    private final ScheduledExecutorService timer;
+    private final Set<Request<?>> running = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
+
+    /**
+     * @param timer runs deadlines and backoff waits; owned by the caller
+     */
+    public Retrying(ScheduledExecutorService timer) {
+        this.timer = timer;
+    }
+
+    /**
+     * Runs a request.
+     *
+     * @param policy deadline and retry settings
+     * @param attempt starts one attempt; its stage fails with an {@link XLinkException} when the
+     *     attempt fails
+     * @return completes with the first successful attempt's result, or exceptionally with an {@link
+     *     XLinkException}
+     */
+    public <T> CompletableFuture<T> run(
+            CallPolicy policy, Function<Deadline, CompletionStage<T>> attempt) {
+        Request<T> request = new Request<>(policy, attempt);
+        if (closed) {
+            request.fail(stopping(), 0);
+            return request.result;
+        }
+        running.add(request);
+        request.result.whenComplete((value, failure) -> running.remove(request));
+        request.start();
+        return request.result;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        for (Request<?> request : running) {
+            request.fail(stopping(), request.attempts);
+        }
+    }
+
+    private static XLinkUnavailableException stopping() {
+        return new XLinkUnavailableException(
+                "AISAX047: the application is stopping; the request for a link was abandoned.",
+                0,
+                null,
+                null,
+                null,
+                null);
+    }
+
+    /** One request: its attempts, their failures, its deadline. */
+    private final class Request<T> {
+
+        final CallPolicy policy;
+        final Function<Deadline, CompletionStage<T>> attempt;
+        final Deadline deadline;
+        final RetryRule rule;
+        final CompletableFuture<T> result = new CompletableFuture<>();
+        final List<XLinkException> failures = new ArrayList<>();
+        volatile int attempts;
+        volatile ScheduledFuture<?> deadlineTask;
+
+        Request(CallPolicy policy, Function<Deadline, CompletionStage<T>> attempt) {
+            this.policy = policy;
+            this.attempt = attempt;
+            this.deadline = Deadline.after(policy.callTimeout());
+            this.rule = new RetryRule(policy, () -> ThreadLocalRandom.current().nextDouble());
+        }
+
+        void start() {
+            try {
+                deadlineTask =
+                        timer.schedule(
+                                this::deadlinePassed,
+                                policy.callTimeout().toNanos(),
+                                TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException e) {
+                fail(stopping(), 0);
+                return;
+            }
+            result.whenComplete((value, failure) -> deadlineTask.cancel(false));
+            next();
+        }
+
+        void next() {
+            if (result.isDone()) {
+                return;
+            }
+            int number = ++attempts;
+            CompletionStage<T> stage;
+            try {
+                stage = attempt.apply(deadline);
+            } catch (RuntimeException e) {
+                stage = CompletableFuture.failedFuture(e);
+            }
+            stage.whenComplete(
+                    (value, failure) -> {
+                        if (failure == null) {
+                            result.complete(value);
+                        } else {
+                            failed(number, unwrap(failure));
+                        }
+                    });
+        }
+
+        void failed(int number, Throwable failure) {
+            if (!(failure instanceof XLinkException typed)) {
+                // Not a failure of the call: a defect somewhere; surface it unchanged.
+                result.completeExceptionally(failure);
+                return;
+            }
+            Optional<Duration> wait = rule.waitBeforeNext(number, typed, deadline.remaining());
+            if (wait.isEmpty() || closed) {
+                fail(typed, number);
+                return;
+            }
+            synchronized (failures) {
+                failures.add(typed);
+            }
+            LOG.log(
+                    System.Logger.Level.DEBUG,
+                    () ->
+                            "AISAX070: attempt "
+                                    + number
+                                    + " failed ("
+                                    + typed.getClass().getSimpleName()
+                                    + "); retrying in "
+                                    + wait.get().toMillis()
+                                    + " ms");
+            try {
+                timer.schedule(this::next, wait.get().toNanos(), TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException e) {
+                fail(typed, number);
+            }
+        }
+
+        void deadlinePassed() {
+            fail(
+                    new XLinkUnavailableException(
+                            "AISAX016: no usable answer from AIsa within aisa.call-timeout ("
+                                    + policy.callTimeout()
+                                    + ") after "
+                                    + attempts
+                                    + (attempts == 1 ? " attempt" : " attempts")
+                                    + ". Retry later.",
+                            0,
+                            null,
+                            null,
+                            null,
+                            null),
+                    attempts);
+        }
+
+        void fail(XLinkException failure, int attemptsMade) {
+            if (result.isDone()) {
+                return;
+            }
+            failure.withAttempts(attemptsMade);
+            synchronized (failures) {
+                for (XLinkException earlier : failures) {
+                    if (earlier != failure) {
+                        failure.addSuppressed(earlier);
+                    }
+                }
+            }
+            result.completeExceptionally(failure);
+        }
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable current = failure;
+        while (current instanceof CompletionException && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+}
