@@ -44,6 +44,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Runs every case of {@code faults/cases.json} against the {@link RawStub}: each contract
  * generation with fields missing, null, empty, mistyped or contradictory; every legal and several
@@ -66,6 +68,9 @@ public class FaultSuiteIT {
 
     /** How much longer than {@code aisa.call-timeout} any one call may take. */
     static final long DEADLINE_SLACK_MILLIS = 1_500;
+
+    /** How long after a call the stub may still be serving it (a peer's close takes a moment). */
+    static final long BUSY_AFTER_CALL_MILLIS = 1_000;
 
     @Deployment
     public static WebArchive app() {
@@ -211,6 +216,10 @@ public class FaultSuiteIT {
         if (link != null) {
             linker.cancel(link.state());
         }
+        // An attempt abandoned at the deadline must not keep reading in the background.
+        softly.assertThat(stub.awaitIdle(Duration.ofMillis(BUSY_AFTER_CALL_MILLIS)).busy())
+                .as("%s: connections still busy %d ms after the call", n, BUSY_AFTER_CALL_MILLIS)
+                .isZero();
         return took;
     }
 
@@ -349,10 +358,17 @@ public class FaultSuiteIT {
         softly.assertThat(linker.pendingLinks()).as("%s: nothing pending", n).isEmpty();
     }
 
-    /** Every request went out as the library documents it: POST, the key twice, the scopes. */
+    /**
+     * Every request went out as the library documents it: POST, the key twice, the scopes, and one
+     * {@code Idempotency-Key} shared by every attempt of the call.
+     */
     private static void checkWire(
             FaultCase c, List<RawStubAdmin.Recorded> requests, SoftAssertions softly) {
         String n = c.name();
+        softly.assertThat(requests.stream().map(r -> r.header("Idempotency-Key")).distinct())
+                .as("%s: Idempotency-Key of every attempt", n)
+                .hasSizeLessThanOrEqualTo(1)
+                .allSatisfy(key -> assertThat(key).matches("[0-9a-f-]{36}"));
         for (RawStubAdmin.Recorded request : requests) {
             softly.assertThat(request.method()).as("%s: method", n).isEqualTo("POST");
             softly.assertThat(request.target()).as("%s: target", n).isEqualTo(RawStub.AUTH_PATH);

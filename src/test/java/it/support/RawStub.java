@@ -51,7 +51,8 @@ import jakarta.json.JsonValue;
  *       "cycle":true}}) used in order for requests to {@link #AUTH_PATH}; a step with {@code
  *       "repeat":N} serves N requests, and the last step serves all remaining ones unless the
  *       script cycles. Replaces the script, keeps the counters.
- *   <li>{@code GET /__raw/stats}: connection and request counters as JSON.
+ *   <li>{@code GET /__raw/stats}: connection and request counters as JSON; {@code busy} counts
+ *       connections in the middle of a request or behaviour.
  *   <li>{@code GET /__raw/requests}: the recorded requests to {@link #AUTH_PATH}, oldest first.
  * </ul>
  *
@@ -369,6 +370,11 @@ public final class RawStub {
                                 .add("accepted", apiAccepted.get())
                                 .add("open", apiOpen.get())
                                 .add("maxOpen", apiMaxOpen.get())
+                                .add(
+                                        "busy",
+                                        connections.stream()
+                                                .filter(c -> c.api && !c.idle && !c.closed)
+                                                .count())
                                 .add("overLimit", overLimit.get()))
                 .add("authRequests", auth == null ? 0 : auth.get())
                 .add("requestsByPath", byPath)

@@ -80,8 +80,25 @@ public final class RawStubAdmin {
                 connections.getInt("accepted"),
                 connections.getInt("open"),
                 connections.getInt("maxOpen"),
+                connections.getInt("busy"),
                 connections.getInt("overLimit"),
                 json.getJsonObject("requestsByPath"));
+    }
+
+    /** Waits until no API connection is busy, or the timeout passes; returns the last stats. */
+    public Stats awaitIdle(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Stats stats = stats();
+        while (stats.busy() > 0 && System.nanoTime() - deadline < 0) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            stats = stats();
+        }
+        return stats;
     }
 
     /** Returns the recorded {@code auth_twitter} requests, oldest first. */
@@ -100,6 +117,7 @@ public final class RawStubAdmin {
      * @param accepted API connections accepted
      * @param open API connections open now
      * @param maxOpen most API connections open at the same time
+     * @param busy API connections in the middle of a request or behaviour now
      * @param overLimit connections refused because the stub was at its connection limit
      * @param byPath requests per path, control API excluded
      */
@@ -108,6 +126,7 @@ public final class RawStubAdmin {
             int accepted,
             int open,
             int maxOpen,
+            int busy,
             int overLimit,
             JsonObject byPath) {}
 
