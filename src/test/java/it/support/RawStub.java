@@ -498,7 +498,7 @@ public final class RawStub {
                 case "respond":
                     return respond(behaviour, connection, request, out);
                 case "drip":
-                    drip(behaviour, connection, out, startedIn);
+                    drip(behaviour, connection, in, out, startedIn);
                     return false;
                 case "cut":
                     cut(behaviour, connection, out);
@@ -549,7 +549,11 @@ public final class RawStub {
 
         /** Headers with the declared length, then the body a few bytes at a time. */
         private static void drip(
-                JsonObject behaviour, Connection connection, OutputStream out, long startedIn)
+                JsonObject behaviour,
+                Connection connection,
+                InputStream in,
+                OutputStream out,
+                long startedIn)
                 throws IOException {
             byte[] body = Body.of(behaviour).bytes();
             int bytesPerStep = Math.max(1, behaviour.getInt("bytes", 1));
@@ -572,8 +576,9 @@ public final class RawStub {
                 }
                 out.write(body, sent, Math.min(bytesPerStep, body.length - sent));
                 out.flush();
-                if (sent + bytesPerStep < body.length) {
-                    sleepQuietly(everyMillis);
+                if (sent + bytesPerStep < body.length
+                        && !waitForPeer(connection, in, everyMillis)) {
+                    break;
                 }
             }
             closeGracefully(connection);
@@ -604,6 +609,28 @@ public final class RawStub {
             }
             out.flush();
             closeGracefully(connection);
+        }
+
+        /**
+         * Waits while watching the connection; returns false as soon as the peer has closed it, so
+         * that a client giving up is seen at once rather than at the next write.
+         */
+        private static boolean waitForPeer(Connection connection, InputStream in, long millis)
+                throws IOException {
+            long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+            byte[] sink = new byte[4096];
+            for (long left = millis; left > 0; ) {
+                connection.socket().setSoTimeout((int) Math.max(1, Math.min(left, 200)));
+                try {
+                    if (in.read(sink) < 0) {
+                        return false;
+                    }
+                } catch (SocketTimeoutException e) {
+                    // still there
+                }
+                left = TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime());
+            }
+            return true;
         }
 
         /** Reads nothing more and answers nothing until reset, the peer leaves, or the limit. */
