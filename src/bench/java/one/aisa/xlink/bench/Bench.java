@@ -28,8 +28,7 @@ public final class Bench {
 
     private static final List<String> CONTENDERS =
             List.of("module-sync", "module-async", "bare-rc", "jdk");
-    private static final List<String> DIAGNOSTICS =
-            List.of("bare-rc-async", "bare-rc-async-own-pool", "gateway");
+    private static final List<String> DIAGNOSTICS = List.of("bare-rc-on-worker", "gateway");
     private static final int[] CONCURRENCY = {1, 16, 64};
     private static final Duration RUN_TIMEOUT = Duration.ofSeconds(320);
 
@@ -344,13 +343,15 @@ public final class Bench {
                                     result.latencies,
                                     result.latencies.length,
                                     result.wallNanos,
-                                    result.errors);
+                                    result.errors,
+                                    result.cpuNanos);
                     Samples one = new Samples();
                     one.addRun(
                             result.latencies,
                             result.latencies.length,
                             result.wallNanos,
-                            result.errors);
+                            result.errors,
+                            result.cpuNanos);
                     roundMedians
                             .computeIfAbsent(key(name, c), k -> new ArrayList<>())
                             .add(one.percentileMicros(50));
@@ -379,7 +380,8 @@ public final class Bench {
                         "throughput/s",
                         "p50 us",
                         "p99 us",
-                        "mean us");
+                        "mean us",
+                        "server cpu us/call");
         for (int c : CONCURRENCY) {
             for (String name : contendersAt(c)) {
                 Samples s = samples.get(key(name, c));
@@ -391,7 +393,8 @@ public final class Bench {
                         fmt0(s.throughput()),
                         fmt1(s.percentileMicros(50)),
                         fmt1(s.percentileMicros(99)),
-                        fmt1(s.meanMicros()));
+                        fmt1(s.meanMicros()),
+                        fmt1(s.cpuMicrosPerCall()));
             }
         }
         table.writeCsv(out.resolve("overhead.csv"));
@@ -408,6 +411,7 @@ public final class Bench {
                         "per-round p50 range",
                         "/jdk p50",
                         "p99",
+                        "cpu/call /bare-rc",
                         "target met");
         for (int c : CONCURRENCY) {
             for (String module : List.of("module-sync", "module-async")) {
@@ -434,6 +438,7 @@ public final class Bench {
                         fmt2(lo) + "-" + fmt2(hi),
                         fmt2(m.percentileMicros(50) / jdk.percentileMicros(50)),
                         fmt2(m.percentileMicros(99) / jdk.percentileMicros(99)),
+                        fmt2(m.cpuMicrosPerCall() / bare.cpuMicrosPerCall()),
                         met);
             }
         }
@@ -442,7 +447,7 @@ public final class Bench {
         return samples.get(key("module-sync", 16)).throughput();
     }
 
-    /** Times the linker's pieces alone, then samples about ten seconds of each JFR contender. */
+    /** Times the linker's pieces alone, then samples about ten seconds of module-sync with JFR. */
     private void profile(double rate) throws Exception {
         progress("profile: the linker's pieces timed one by one in the Liberty JVM");
         // The first pass only warms up: new receiver types deoptimise code the rounds compiled.
@@ -466,11 +471,10 @@ public final class Bench {
                         "contender",
                         "area",
                         "samples",
-                        "share",
-                        "samples per 1k calls");
+                        "share");
         Table methods =
                 new Table("JFR: innermost library methods", "contender", "method", "samples");
-        for (String name : List.of("module-sync", "bare-rc")) {
+        for (String name : List.of("module-sync")) {
             progress("profile: JFR while " + name + " runs at concurrency 16");
             Path recording = out.resolve("jfr-" + name + ".jfr").toAbsolutePath();
             Files.deleteIfExists(recording);
@@ -507,15 +511,9 @@ public final class Bench {
                         name,
                         area.getKey(),
                         area.getValue(),
-                        fmt1(100.0 * area.getValue() / breakdown.total()) + "%",
-                        fmt1(1000.0 * area.getValue() / profiled));
+                        fmt1(100.0 * area.getValue() / breakdown.total()) + "%");
             }
-            jfrTable.row(
-                    name,
-                    "all samples",
-                    breakdown.total(),
-                    "100.0%",
-                    fmt1(1000.0 * breakdown.total() / profiled));
+            jfrTable.row(name, "all samples", breakdown.total(), "100.0%");
             breakdown.methods().forEach((method, count) -> methods.row(name, method, count));
         }
         jfrTable.writeCsv(out.resolve("profile-jfr.csv"));
@@ -534,7 +532,7 @@ public final class Bench {
                                 + count,
                         RUN_TIMEOUT);
         String[] lines = body.split("\n");
-        String[] head = lines[0].split(" ", 3);
+        String[] head = lines[0].split(" ", 4);
         long errors = Long.parseLong(head[1]);
         if (errors > 0) {
             notes.add(
@@ -545,7 +543,7 @@ public final class Bench {
                             + ": "
                             + errors
                             + ", first: "
-                            + head[2]);
+                            + head[3]);
         }
         long[] latencies = new long[lines.length - 1];
         int n = 0;
@@ -555,10 +553,14 @@ public final class Bench {
                 latencies[n++] = value;
             }
         }
-        return new Run(Arrays.copyOf(latencies, n), Long.parseLong(head[0]), errors);
+        return new Run(
+                Arrays.copyOf(latencies, n),
+                Long.parseLong(head[0]),
+                errors,
+                Long.parseLong(head[2]));
     }
 
-    private record Run(long[] latencies, long wallNanos, long errors) {}
+    private record Run(long[] latencies, long wallNanos, long errors, long cpuNanos) {}
 
     private List<String> contendersAt(int concurrency) {
         List<String> names = new ArrayList<>(CONTENDERS);

@@ -90,7 +90,7 @@ final class JfrBreakdown {
             return "body read into bytes (RawReply.read)";
         }
         if (frame.startsWith("internal.client.AisaGateway")) {
-            return "Rest Client call below AisaGateway (async invoke, request, response)";
+            return "Rest Client call below AisaGateway (blocking invoke, request, response)";
         }
         if (frame.startsWith("internal.client.")) {
             return "client glue (Deadline, mapper)";

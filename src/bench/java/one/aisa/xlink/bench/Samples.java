@@ -10,9 +10,11 @@ final class Samples {
     private long calls;
     private long wallNanos;
     private long errors;
+    private long cpuNanos;
     private long[] sorted;
 
-    void addRun(long[] latencies, int count, long wall, long runErrors) {
+    void addRun(long[] latencies, int count, long wall, long runErrors, long runCpuNanos) {
+        cpuNanos += runCpuNanos;
         if (size + count > values.length) {
             values = Arrays.copyOf(values, Math.max(values.length * 2, size + count));
         }
@@ -30,6 +32,11 @@ final class Samples {
 
     long errors() {
         return errors;
+    }
+
+    /** CPU time the server JVM used per call, in microseconds. */
+    double cpuMicrosPerCall() {
+        return calls == 0 ? 0 : cpuNanos / 1e3 / calls;
     }
 
     /** Calls per second over all runs' wall time. */

@@ -1,7 +1,5 @@
 package one.aisa.xlink.bench.app;
 
-import java.util.concurrent.CompletionStage;
-
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -27,16 +25,6 @@ public interface BareAisaApi {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     String authTwitter(
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @HeaderParam("Idempotency-Key") String idempotencyKey,
-            BareBody body);
-
-    /** The asynchronous variant, to measure what waiting on a stage costs a blocking caller. */
-    @POST
-    @Path("/auth_twitter")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
-    CompletionStage<String> authTwitterAsync(
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam("Idempotency-Key") String idempotencyKey,
             BareBody body);

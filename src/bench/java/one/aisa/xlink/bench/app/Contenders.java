@@ -8,8 +8,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PostConstruct;
@@ -18,7 +19,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.rest.client.RestClientBuilder;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import one.aisa.xlink.XAccountLinker;
@@ -30,15 +30,16 @@ import one.aisa.xlink.internal.response.ReplyInterpreter;
 
 /**
  * The contenders, by name. All call the same stub with the same headers and body. Besides the four
- * of the report, three diagnostics break the linker's time down: {@code bare-rc-async} (the bare
- * client's asynchronous method, waited for), {@code bare-rc-async-own-pool} (the same, built with
- * {@code RestClientBuilder} and a plain thread pool instead of the server's executor) and {@code
- * gateway} (the module's own call and answer checks, without retry runner, registry or events).
+ * of the report, two diagnostics break the linker's time down: {@code bare-rc-on-worker} (the bare
+ * call handed to a thread pool shaped like the module's call threads and waited for, as {@code
+ * requestLink} does) and {@code gateway} (the module's own call, body read and answer checks on the
+ * calling thread, without retry runner, call thread, registry or events).
  */
 @ApplicationScoped
 public class Contenders {
 
     private static final XLinkRequest REQUEST = XLinkRequest.defaults();
+    private static final int WORKERS = 64;
 
     @Inject XAccountLinker linker;
 
@@ -55,28 +56,26 @@ public class Contenders {
     private String bearer;
     private BareBody bareBody;
     private ReplyInterpreter interpreter;
-    private ExecutorService ownPool;
-    private BareAisaApi bareOwnPool;
+    private ThreadPoolExecutor workers;
 
     @PostConstruct
     void init() {
         bearer = "Bearer " + StubAnswer.API_KEY;
         bareBody = new BareBody(StubAnswer.API_KEY);
         interpreter = new ReplyInterpreter(List.of("twitter.com", "x.com"), Clock.systemUTC());
-        ownPool =
-                Executors.newCachedThreadPool(
+        workers =
+                new ThreadPoolExecutor(
+                        WORKERS,
+                        WORKERS,
+                        30,
+                        TimeUnit.SECONDS,
+                        new LinkedBlockingQueue<>(),
                         task -> {
-                            Thread thread = new Thread(task, "bench-own-pool");
+                            Thread thread = new Thread(task, "bench-worker");
                             thread.setDaemon(true);
                             return thread;
                         });
-        bareOwnPool =
-                RestClientBuilder.newBuilder()
-                        .baseUri(URI.create(baseUrl))
-                        .connectTimeout(10, TimeUnit.SECONDS)
-                        .readTimeout(30, TimeUnit.SECONDS)
-                        .executorService(ownPool)
-                        .build(BareAisaApi.class);
+        workers.allowCoreThreadTimeOut(true);
         jdk =
                 HttpClient.newBuilder()
                         .version(HttpClient.Version.HTTP_1_1)
@@ -97,7 +96,7 @@ public class Contenders {
 
     @PreDestroy
     void stop() {
-        ownPool.shutdownNow();
+        workers.shutdownNow();
     }
 
     /** Returns the contender of this name. */
@@ -127,41 +126,20 @@ public class Contenders {
                             linker.cancel(((XLink) result).state());
                         }
                     };
-            case "bare-rc" ->
+            case "bare-rc" -> this::bareCall;
+            case "bare-rc-on-worker" ->
                     () ->
-                            Parsed.of(
-                                    bare.authTwitter(
-                                            bearer, StubAnswer.FIXED_IDEMPOTENCY_KEY, bareBody));
-            case "bare-rc-async" ->
-                    () ->
-                            Parsed.of(
-                                    bare.authTwitterAsync(
-                                                    bearer,
-                                                    StubAnswer.FIXED_IDEMPOTENCY_KEY,
-                                                    bareBody)
-                                            .toCompletableFuture()
-                                            .get(31, TimeUnit.SECONDS));
-            case "bare-rc-async-own-pool" ->
-                    () ->
-                            Parsed.of(
-                                    bareOwnPool
-                                            .authTwitterAsync(
-                                                    bearer,
-                                                    StubAnswer.FIXED_IDEMPOTENCY_KEY,
-                                                    bareBody)
-                                            .toCompletableFuture()
-                                            .get(31, TimeUnit.SECONDS));
+                            CompletableFuture.supplyAsync(this::bareCall, workers)
+                                    .get(31, TimeUnit.SECONDS);
             case "gateway" ->
                     () ->
                             interpreter.grant(
                                     gateway.authTwitter(
-                                                    StubAnswer.API_KEY,
-                                                    null,
-                                                    UUID.randomUUID().toString(),
-                                                    1 << 20,
-                                                    Deadline.after(Duration.ofSeconds(30)))
-                                            .toCompletableFuture()
-                                            .get(31, TimeUnit.SECONDS),
+                                            StubAnswer.API_KEY,
+                                            null,
+                                            UUID.randomUUID().toString(),
+                                            1 << 20,
+                                            Deadline.after(Duration.ofSeconds(30))),
                                     StubAnswer.API_KEY);
             case "jdk" ->
                     () -> {
@@ -174,5 +152,9 @@ public class Contenders {
                     };
             default -> throw new IllegalArgumentException("unknown contender: " + name);
         };
+    }
+
+    private Parsed bareCall() {
+        return Parsed.of(bare.authTwitter(bearer, StubAnswer.FIXED_IDEMPOTENCY_KEY, bareBody));
     }
 }

@@ -1,9 +1,12 @@
 package one.aisa.xlink.bench.app;
 
+import java.lang.management.ManagementFactory;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.management.JMException;
+import javax.management.ObjectName;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -45,7 +48,8 @@ public class OverheadResource {
      * @param name the contender
      * @param concurrency how many threads call at once
      * @param calls how many calls in all
-     * @return first line {@code wallNanos errors firstError}, then one latency in nanoseconds per
+     * @return first line {@code wallNanos errors cpuNanos firstError}, where {@code cpuNanos} is
+     *     the CPU time this whole JVM used during the run, then one latency in nanoseconds per
      *     line, in the order the calls started
      */
     @POST
@@ -99,10 +103,12 @@ public class OverheadResource {
             threads[t].start();
         }
 
+        long cpuBefore = processCpuNanos();
         long begin = System.nanoTime();
         start.countDown();
         boolean finished = done.await(RUN_LIMIT_SECONDS, TimeUnit.SECONDS);
         long wall = System.nanoTime() - begin;
+        long cpu = processCpuNanos() - cpuBefore;
         if (!finished) {
             next.set(calls);
             throw new IllegalStateException(
@@ -115,6 +121,8 @@ public class OverheadResource {
                 .append(' ')
                 .append(errors.get())
                 .append(' ')
+                .append(cpu)
+                .append(' ')
                 .append(
                         error == null
                                 ? "-"
@@ -125,5 +133,19 @@ public class OverheadResource {
             out.append(latency).append('\n');
         }
         return out.toString();
+    }
+
+    /** CPU time of the whole JVM, read through the platform MBean (no com.sun types needed). */
+    private static long processCpuNanos() {
+        try {
+            Object value =
+                    ManagementFactory.getPlatformMBeanServer()
+                            .getAttribute(
+                                    new ObjectName("java.lang:type=OperatingSystem"),
+                                    "ProcessCpuTime");
+            return value instanceof Long nanos ? nanos : -1;
+        } catch (JMException e) {
+            return -1;
+        }
     }
 }

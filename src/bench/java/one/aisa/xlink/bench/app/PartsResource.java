@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
@@ -83,7 +86,16 @@ public class PartsResource {
         ScheduledThreadPoolExecutor timer =
                 new ScheduledThreadPoolExecutor(1, r -> daemon(r, "parts-timer"));
         timer.setRemoveOnCancelPolicy(true);
-        Retrying retrying = new Retrying(timer);
+        ThreadPoolExecutor workers =
+                new ThreadPoolExecutor(
+                        64,
+                        64,
+                        30,
+                        TimeUnit.SECONDS,
+                        new LinkedBlockingQueue<>(),
+                        r -> daemon(r, "parts-call"));
+        workers.allowCoreThreadTimeOut(true);
+        Retrying retrying = new Retrying(timer, workers);
         CallPolicy policy =
                 new CallPolicy(CALL_TIMEOUT, 3, Duration.ofSeconds(1), CALL_TIMEOUT, 1 << 20);
         // Each link is cancelled right after it is registered, so its state can be used again.
@@ -147,15 +159,18 @@ public class PartsResource {
                     });
             time(
                     out,
-                    "retrying run (deadline scheduled and cancelled, no call)",
+                    "hop to a call thread and back (supplyAsync + join, no network)",
                     iterations,
-                    () ->
-                            retrying.run(policy, d -> CompletableFuture.completedFuture("x"))
-                                    .join()
-                                    .length());
+                    () -> CompletableFuture.supplyAsync(() -> "x", workers).join().length());
+            time(
+                    out,
+                    "retrying run (deadline timer, attempt on a call thread, no network)",
+                    iterations,
+                    () -> retrying.run(policy, d -> "x").join().length());
         } finally {
             registry.close();
             timer.shutdownNow();
+            workers.shutdownNow();
         }
         return out.toString();
     }
