@@ -200,6 +200,8 @@ public final class Bench {
                         "burst late p50 ms",
                         "p99 ms",
                         "max ms",
+                        "control late p99 ms",
+                        "max ms",
                         "complete");
         for (String line : lines.subList(1, lines.size())) {
             String[] c = line.split(",");
