@@ -43,6 +43,7 @@ public final class Bench {
     private final long began = System.nanoTime();
     private final List<Table> tables = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private volatile Process registryJvm;
 
     private Bench() throws IOException {
         target = Path.of(System.getProperty("bench.target", "target"));
@@ -71,8 +72,12 @@ public final class Bench {
         Thread stopOnExit =
                 new Thread(
                         () -> {
+                            Process child = bench.registryJvm;
+                            if (child != null) {
+                                child.destroy();
+                            }
                             try {
-                                bench.liberty.stop();
+                                bench.liberty.close();
                             } catch (InterruptedException e) {
                                 Thread.currentThread().interrupt();
                             }
@@ -172,6 +177,7 @@ public final class Bench {
                                 out.toString())
                         .inheritIO()
                         .start();
+        registryJvm = process;
         try {
             if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
                 throw new IllegalStateException("the registry benchmark failed");
@@ -180,6 +186,7 @@ public final class Bench {
             if (process.isAlive()) {
                 process.destroyForcibly();
             }
+            registryJvm = null;
         }
         List<String> lines = Files.readAllLines(out.resolve("registry.csv"));
         Table table =
@@ -207,7 +214,7 @@ public final class Bench {
             String[] c = line.split(",");
             table.row(
                     c[0], c[1], c[2], c[3], c[4], c[5], c[7], c[8], c[9], c[10], c[11], c[12],
-                    c[13]);
+                    c[14], c[15], c[16]);
         }
         tables.add(table);
     }

@@ -32,6 +32,7 @@ final class Liberty {
                     .connectTimeout(Duration.ofSeconds(1))
                     .build();
     private Process running;
+    private boolean closed;
 
     Liberty(Path wlp, String server, int port, Path log) {
         this.wlp = wlp;
@@ -68,7 +69,7 @@ final class Liberty {
      * @return nanoseconds from launching {@code server run} to the first 200
      */
     long start(Map<String, String> environment, String path) throws Exception {
-        if (running != null) {
+        if (current() != null) {
             throw new IllegalStateException("the server is already running");
         }
         if (portAnswers()) {
@@ -83,16 +84,21 @@ final class Liberty {
                         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         long begin = System.nanoTime();
-        running = builder.start();
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("the driver is stopping");
+            }
+            running = builder.start();
+        }
         URI uri = URI.create("http://127.0.0.1:" + port + path);
         long limit = begin + START_LIMIT.toNanos();
         while (!answers200(uri)) {
             if (System.nanoTime() - limit > 0) {
                 throw new IllegalStateException(path + " did not answer 200 in " + START_LIMIT);
             }
-            if (!running.isAlive()) {
-                throw new IllegalStateException(
-                        "server run " + server + " ended (exit " + running.exitValue() + ")");
+            Process process = current();
+            if (process == null || !process.isAlive()) {
+                throw new IllegalStateException("server run " + server + " ended");
             }
             Thread.sleep(5);
         }
@@ -101,16 +107,31 @@ final class Liberty {
 
     /** Returns the server JVM's process id ({@code server run} execs the JVM). */
     long pid() {
-        return running.pid();
+        return current().pid();
+    }
+
+    private synchronized Process current() {
+        return running;
+    }
+
+    /** Stops the server, if running, and refuses to start it again: for the shutdown hook. */
+    void close() throws InterruptedException {
+        synchronized (this) {
+            closed = true;
+        }
+        stop();
     }
 
     /** Stops the server this driver started, by its process id, and waits until it is gone. */
     void stop() throws InterruptedException {
-        Process process = running;
+        Process process;
+        synchronized (this) {
+            process = running;
+            running = null;
+        }
         if (process == null) {
             return;
         }
-        running = null;
         process.destroy();
         if (!process.waitFor(STOP_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
             process.destroyForcibly();
