@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The benchmark's own Liberty server (created by the build from {@code server-config/}): deploys
@@ -19,6 +21,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class Liberty {
 
+    private static final Pattern APP_STARTED =
+            Pattern.compile("CWWKZ0001I: Application \\S+ started in ([0-9]+[.][0-9]+) seconds");
     private static final Duration START_LIMIT = Duration.ofSeconds(180);
     private static final Duration STOP_LIMIT = Duration.ofSeconds(120);
 
@@ -33,6 +37,7 @@ final class Liberty {
                     .build();
     private Process running;
     private boolean closed;
+    private long logOffset;
 
     Liberty(Path wlp, String server, int port, Path log) {
         this.wlp = wlp;
@@ -83,6 +88,7 @@ final class Liberty {
                         .redirectErrorStream(true)
                         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
+        logOffset = Files.exists(log) ? Files.size(log) : 0;
         long begin = System.nanoTime();
         synchronized (this) {
             if (closed) {
@@ -103,6 +109,22 @@ final class Liberty {
             Thread.sleep(5);
         }
         return System.nanoTime() - begin;
+    }
+
+    /**
+     * Returns how long Liberty says the last started application took to start (its message
+     * CWWKZ0001I), in milliseconds, or -1 if the console log does not say.
+     */
+    long applicationStartMillis() throws IOException {
+        byte[] all = Files.readAllBytes(log);
+        String text =
+                new String(
+                        all,
+                        (int) Math.min(logOffset, all.length),
+                        all.length - (int) Math.min(logOffset, all.length),
+                        java.nio.charset.StandardCharsets.UTF_8);
+        Matcher matcher = APP_STARTED.matcher(text);
+        return matcher.find() ? Math.round(Double.parseDouble(matcher.group(1)) * 1000) : -1;
     }
 
     /** Returns the server JVM's process id ({@code server run} execs the JVM). */
