@@ -18,8 +18,11 @@ import one.aisa.xlink.internal.cdi.XLinkExtension;
 import one.aisa.xlink.internal.client.AisaGateway;
 import one.aisa.xlink.internal.config.AccountSettings;
 import one.aisa.xlink.internal.config.Configuration;
+import one.aisa.xlink.internal.config.RegistrySettings;
 import one.aisa.xlink.internal.config.SharedSettings;
 import one.aisa.xlink.internal.events.LinkEvents;
+import one.aisa.xlink.internal.registry.JdbcLinks;
+import one.aisa.xlink.internal.registry.LinkRegistry;
 import one.aisa.xlink.internal.registry.PendingLinks;
 import one.aisa.xlink.internal.response.ReplyInterpreter;
 import one.aisa.xlink.internal.retry.Retrying;
@@ -40,7 +43,8 @@ public class LinkerRuntime {
     private LinkEvents events;
 
     private final Clock clock = Clock.systemUTC();
-    private PendingLinks pending;
+    private LinkRegistry pending;
+    private XLinkConfigException registryProblem;
     private ScheduledThreadPoolExecutor timer;
     private Retrying retrying;
     private volatile ReplyInterpreter interpreter;
@@ -57,7 +61,7 @@ public class LinkerRuntime {
 
     @PostConstruct
     void start() {
-        pending = new PendingLinks(events, clock, threads(EXPIRY_THREAD));
+        pending = registry();
         timer = new ScheduledThreadPoolExecutor(1, threads(TIMER_THREAD));
         timer.setRemoveOnCancelPolicy(true);
         retrying = new Retrying(timer);
@@ -68,17 +72,60 @@ public class LinkerRuntime {
             @Observes(notifyObserver = Reception.IF_EXISTS)
                     @BeforeDestroyed(ApplicationScoped.class)
                     Object application) {
-        pending.close();
+        if (pending != null) {
+            pending.close();
+        }
     }
 
     @PreDestroy
     void stop() {
-        pending.close();
+        if (pending != null) {
+            pending.close();
+        }
+    }
+
+    /**
+     * Builds the configured registry. A configuration problem leaves it null: every linker then
+     * reports the problem (injected ones already failed the deployment).
+     */
+    private LinkRegistry registry() {
+        RegistrySettings settings;
+        try {
+            settings = extension.configuration().registry();
+        } catch (XLinkConfigException e) {
+            registryProblem = e;
+            return null;
+        }
+        if (settings.kind() == RegistrySettings.Kind.MEMORY) {
+            return new PendingLinks(events, clock, threads(EXPIRY_THREAD));
+        }
+        javax.sql.DataSource dataSource;
+        try {
+            dataSource = DataSources.lookup(settings.dataSource());
+        } catch (XLinkConfigException e) {
+            registryProblem = e;
+            return null;
+        }
+        JdbcLinks links =
+                new JdbcLinks(
+                        events,
+                        clock,
+                        threads(EXPIRY_THREAD),
+                        dataSource,
+                        settings.encryptionKey(),
+                        settings.table(),
+                        settings.sweepInterval(),
+                        settings.claimLease());
+        links.start();
+        return links;
     }
 
     /** Returns the linker of an account, or one that reports its configuration problems. */
     public XAccountLinker linker(String name) {
         Configuration configuration = extension.configuration();
+        if (registryProblem != null) {
+            return new MisconfiguredLinker(name, registryProblem);
+        }
         try {
             AccountSettings account = configuration.account(name);
             SharedSettings shared = configuration.shared();

@@ -25,6 +25,7 @@ final class SettingsReader {
     private static final Pattern HOST =
             Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*");
     private static final Duration MAX_LINK_LIFETIME = Duration.ofDays(1);
+    private static final Pattern TABLE = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,29}");
     private static final Pattern KEY_LIKE = Pattern.compile("(?i)\\bsk-[a-z0-9_-]+");
 
     private final Function<String, Optional<String>> source;
@@ -42,6 +43,110 @@ final class SettingsReader {
         return problems.size() == before
                 ? new SharedSettings(baseUrl, lifetime, hosts, call)
                 : null;
+    }
+
+    RegistrySettings registry(List<String> problems) {
+        int before = problems.size();
+        String kindText =
+                value(Keys.REGISTRY).map(v -> v.strip().toLowerCase(Locale.ROOT)).orElse("memory");
+        RegistrySettings.Kind kind;
+        switch (kindText) {
+            case "memory" -> kind = RegistrySettings.Kind.MEMORY;
+            case "jdbc" -> kind = RegistrySettings.Kind.JDBC;
+            default -> {
+                problems.add(
+                        describe(Keys.REGISTRY)
+                                + " must be \"memory\" or \"jdbc\", not \""
+                                + value(Keys.REGISTRY).orElse("")
+                                + "\"");
+                return null;
+            }
+        }
+        if (kind == RegistrySettings.Kind.MEMORY) {
+            return new RegistrySettings(kind, null, null, null, null, null);
+        }
+        String dataSource = value(Keys.REGISTRY_DATASOURCE).map(String::strip).orElse(null);
+        if (dataSource == null) {
+            problems.add(
+                    describe(Keys.REGISTRY_DATASOURCE)
+                            + " is missing: set it to the JNDI name of the DataSource that holds the"
+                            + " pending links, such as \"jdbc/aisaXLink\"");
+        }
+        byte[] key = encryptionKey(problems);
+        String table =
+                value(Keys.REGISTRY_TABLE).map(String::strip).orElse(Keys.DEFAULT_REGISTRY_TABLE);
+        if (!TABLE.matcher(table).matches()) {
+            problems.add(
+                    describe(Keys.REGISTRY_TABLE)
+                            + " must be a plain SQL name (a letter, then letters, digits or _, at"
+                            + " most 30 characters), not \""
+                            + table
+                            + "\"");
+        }
+        Duration sweep =
+                atLeast(
+                        Keys.REGISTRY_SWEEP_INTERVAL,
+                        duration(
+                                Keys.REGISTRY_SWEEP_INTERVAL,
+                                Keys.DEFAULT_SWEEP_INTERVAL,
+                                Duration.ZERO,
+                                Duration.ofMinutes(10),
+                                problems),
+                        Duration.ofMillis(100),
+                        problems);
+        Duration lease =
+                atLeast(
+                        Keys.REGISTRY_CLAIM_LEASE,
+                        duration(
+                                Keys.REGISTRY_CLAIM_LEASE,
+                                Keys.DEFAULT_CLAIM_LEASE,
+                                Duration.ZERO,
+                                Duration.ofHours(1),
+                                problems),
+                        Duration.ofSeconds(1),
+                        problems);
+        return problems.size() == before
+                ? new RegistrySettings(kind, dataSource, key, table, sweep, lease)
+                : null;
+    }
+
+    private static Duration atLeast(
+            String key, Duration value, Duration minimum, List<String> problems) {
+        if (value != null && value.compareTo(minimum) < 0) {
+            problems.add(describe(key) + " must be at least " + minimum + ", not " + value);
+            return null;
+        }
+        return value;
+    }
+
+    /** Reads the AES key without ever quoting it: a wrong key is still a secret. */
+    private byte[] encryptionKey(List<String> problems) {
+        Optional<String> raw = value(Keys.REGISTRY_ENCRYPTION_KEY);
+        if (raw.isEmpty()) {
+            problems.add(
+                    describe(Keys.REGISTRY_ENCRYPTION_KEY)
+                            + " is missing: set it to 32 random bytes in base64 (for example the"
+                            + " output of \"openssl rand -base64 32\"), the same on every server");
+            return null;
+        }
+        byte[] key;
+        try {
+            key = java.util.Base64.getDecoder().decode(raw.get().strip());
+        } catch (IllegalArgumentException e) {
+            problems.add(
+                    describe(Keys.REGISTRY_ENCRYPTION_KEY)
+                            + " is not base64 (its value is not shown)");
+            return null;
+        }
+        if (key.length != 32) {
+            problems.add(
+                    describe(Keys.REGISTRY_ENCRYPTION_KEY)
+                            + " must decode to 32 bytes (AES-256), not "
+                            + key.length
+                            + " (its value is not shown)");
+            return null;
+        }
+        return key;
     }
 
     AccountSettings account(String name, List<String> problems) {

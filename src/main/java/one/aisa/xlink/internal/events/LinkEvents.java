@@ -15,7 +15,7 @@ import one.aisa.xlink.XLinkCompleted;
 import one.aisa.xlink.XLinkEvent;
 import one.aisa.xlink.XLinkExpired;
 import one.aisa.xlink.XLinkRequested;
-import one.aisa.xlink.internal.registry.PendingLinks;
+import one.aisa.xlink.internal.registry.LinkRegistry;
 
 /**
  * Fires the link events, synchronously and then asynchronously, qualified with the link's account.
@@ -23,7 +23,7 @@ import one.aisa.xlink.internal.registry.PendingLinks;
  * expiry thread.
  */
 @ApplicationScoped
-public class LinkEvents implements PendingLinks.Listener {
+public class LinkEvents implements LinkRegistry.Listener {
 
     private static final System.Logger LOG = System.getLogger(LinkEvents.class.getName());
 
@@ -51,9 +51,9 @@ public class LinkEvents implements PendingLinks.Listener {
      * synchronous observers either way.
      */
     @Override
-    public void ended(XLink link, PendingLinks.End end) {
+    public void ended(XLink link, LinkRegistry.End end) {
         XLinkEvent event =
-                end == PendingLinks.End.COMPLETED
+                end == LinkRegistry.End.COMPLETED
                         ? new XLinkCompleted(link)
                         : new XLinkExpired(link);
         RequestContextController controller = requestContexts.get();
