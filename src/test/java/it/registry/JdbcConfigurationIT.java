@@ -36,7 +36,7 @@ public class JdbcConfigurationIT {
                         + "aisa.x.registry=jdbc\n"
                         + "aisa.x.registry.datasource=jdbc/doesNotExist\n"
                         + "aisa.x.registry.encryption-key="
-                        + JdbcLinkerIT.AES_KEY
+                        + JdbcLinkerTests.AES_KEY
                         + "\n",
                 NeedsLinkers.class);
     }
@@ -71,7 +71,7 @@ public class JdbcConfigurationIT {
                 .contains(
                         "aisa.x.registry.datasource (env AISA_X_REGISTRY_DATASOURCE) names"
                                 + " \"jdbc/doesNotExist\", which JNDI does not know")
-                .doesNotContain(JdbcLinkerIT.AES_KEY);
+                .doesNotContain(JdbcLinkerTests.AES_KEY);
     }
 
     @Test

@@ -15,6 +15,8 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.ConfigProvider;
+
 import it.support.Answers;
 import it.support.Deployments;
 import it.support.RecordedEvents;
@@ -28,38 +30,38 @@ import one.aisa.xlink.XLinkExpired;
 import one.aisa.xlink.XLinkRequest;
 import one.aisa.xlink.XLinkRequested;
 import one.aisa.xlink.XLinkResponseException;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import static it.support.Answers.flat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The linker with {@code aisa.x.registry=jdbc} on a real Open Liberty, against Derby embedded
- * through a server-defined dataSource: the behaviour of {@code LinkerIT} that concerns pending
- * links, plus what the table holds.
+ * The linker with {@code aisa.x.registry=jdbc} on a real Open Liberty, through a server-defined
+ * dataSource: the behaviour of {@code LinkerIT} that concerns pending links, plus what the table
+ * holds. Each subclass deploys it against one database.
  */
-@ExtendWith(ArquillianExtension.class)
-public class JdbcLinkerIT {
+abstract class JdbcLinkerTests {
 
-    static final String DATA_SOURCE = "jdbc/aisaXLinkDerby";
-    static final String TABLE = "links_derby_it";
     static final String AES_KEY = "q83vEjRWeJq83vEjRWeJq83vEjRWeJq83vEjRWeJq80=";
 
-    @Deployment
-    public static WebArchive app() {
+    /** Returns a test application on this data source and table. */
+    static WebArchive app(String name, String dataSource, String table, Class<?>... classes) {
         return Deployments.app(
-                "jdbc-linker",
-                Stub.config()
-                        + "aisa.api-key=sk-aisa-TESTKEY-default-0001\n"
-                        + "aisa.accounts.marketing.api-key=sk-aisa-TESTKEY-marketing-0002\n"
-                        + registryConfig(DATA_SOURCE, TABLE),
-                JdbcLinkerIT.class);
+                        name,
+                        Stub.config()
+                                + "aisa.api-key=sk-aisa-TESTKEY-default-0001\n"
+                                + "aisa.accounts.marketing.api-key=sk-aisa-TESTKEY-marketing-0002\n"
+                                + "test.registry.datasource="
+                                + dataSource
+                                + "\ntest.registry.table="
+                                + table
+                                + "\n"
+                                + registryConfig(dataSource, table),
+                        classes)
+                .addClass(JdbcLinkerTests.class);
     }
 
     static String registryConfig(String dataSource, String table) {
@@ -111,7 +113,7 @@ public class JdbcLinkerIT {
         try (Connection connection = dataSource().getConnection();
                 PreparedStatement select =
                         connection.prepareStatement(
-                                "SELECT * FROM " + TABLE + " WHERE state_hash = ?")) {
+                                "SELECT * FROM " + table() + " WHERE state_hash = ?")) {
             select.setString(1, sha256("st-jdbc-row-1"));
             try (ResultSet row = select.executeQuery()) {
                 assertThat(row.next()).as("a row keyed by the state's SHA-256").isTrue();
@@ -230,14 +232,22 @@ public class JdbcLinkerIT {
     }
 
     static DataSource dataSource() throws Exception {
-        return (DataSource) new InitialContext().lookup(DATA_SOURCE);
+        return (DataSource) new InitialContext().lookup(setting("test.registry.datasource"));
+    }
+
+    static String table() {
+        return setting("test.registry.table");
+    }
+
+    private static String setting(String key) {
+        return ConfigProvider.getConfig().getValue(key, String.class);
     }
 
     static int rows(String state) throws Exception {
         try (Connection connection = dataSource().getConnection();
                 PreparedStatement select =
                         connection.prepareStatement(
-                                "SELECT COUNT(*) FROM " + TABLE + " WHERE state_hash = ?")) {
+                                "SELECT COUNT(*) FROM " + table() + " WHERE state_hash = ?")) {
             select.setString(1, sha256(state));
             try (ResultSet count = select.executeQuery()) {
                 count.next();
