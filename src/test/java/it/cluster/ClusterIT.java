@@ -37,9 +37,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two Open Liberty servers share one PostgreSQL through {@code aisa.x.registry=jdbc}: every link is
- * completed or expired exactly once across them, through a {@code kill -9} of one server and
- * through 30 s without the database. Each server records the events it fires in the table {@code
- * cluster_fired}; the test counts them there.
+ * completed or expired exactly once across them, through a {@code kill -9} of one server in the
+ * middle of the expiries (except the links it had claimed and not finished when it died, which may
+ * expire twice, as the README says) and through 30 s without the database. Each server records the
+ * events it fires in the table {@code cluster_fired}; the test counts them there.
  *
  * <p>The servers are started by this test (not by Arquillian) under the names {@code
  * <liberty.server.name>-cluster-a} and {@code -b}, on the two HTTP ports after {@code
@@ -92,10 +93,10 @@ class ClusterIT {
     }
 
     @Test
-    void twoThousandLinksEndExactlyOnceAcrossTwoServersAndAKill() throws Exception {
-        long from = System.currentTimeMillis() + 30_000;
-        long to = from + 10_000;
+    void twoThousandLinksEndOnceAcrossTwoServersAndAKillInTheMiddle() throws Exception {
         long started = System.currentTimeMillis();
+        long from = started + 20_000;
+        long to = from + 20_000;
         Map<String, LibertyServer> requester = new HashMap<>();
         List<String> states = new ArrayList<>();
         // Batches of 50 alternate between the servers; two run at a time, one on each.
@@ -119,6 +120,8 @@ class ClusterIT {
         assertThat(states).hasSize(2000).doesNotHaveDuplicates();
         System.out.printf("2000 links requested in %d ms%n", System.currentTimeMillis() - started);
 
+        // Half of each server's links are marked linked on the other server. A link that has
+        // expired by then is not marked (markLinked answers false) and must expire instead.
         Set<String> linked = new HashSet<>();
         for (LibertyServer server : List.of(a, b)) {
             LibertyServer other = server == a ? b : a;
@@ -130,13 +133,21 @@ class ClusterIT {
             }
             linked.addAll(lines(ok(other.post("/cluster/api/linked", String.join("\n", toMark)))));
         }
-        System.out.printf("1000 marked linked after %d ms%n", System.currentTimeMillis() - started);
-        assertThat(System.currentTimeMillis())
-                .as("requests and marks done before the first link expires")
-                .isLessThan(from);
-        assertThat(linked).hasSize(1000);
+        System.out.printf(
+                "%d marked linked after %d ms%n",
+                linked.size(), System.currentTimeMillis() - started);
+        assertThat(linked).isNotEmpty().isSubsetOf(states);
 
+        // Killed in the middle of the expiry window, while both servers are expiring links.
+        long middle = from + (to - from) / 2;
+        if (middle > System.currentTimeMillis()) {
+            TimeUnit.MILLISECONDS.sleep(middle - System.currentTimeMillis());
+        }
         a.kill9();
+        // Rows a server had claimed when it died are the documented at-least-once window: the
+        // other server re-claims them after the lease. The lease outlasts this query.
+        Set<String> claimedAtKill = claimed(states);
+        System.out.printf("killed a; %d rows were being expired%n", claimedAtKill.size());
         TimeUnit.SECONDS.sleep(2);
         a.start();
 
@@ -144,7 +155,7 @@ class ClusterIT {
         expiring.removeAll(linked);
         Map<String, List<String>> fired =
                 awaitFired(states, expiring, to + 60_000 - System.currentTimeMillis());
-        assertExactlyOnce(fired, expiring, linked);
+        assertEndedOnce(fired, expiring, linked, claimedAtKill);
         assertThat(rowsLeft()).as("rows left in " + TABLE).isZero();
     }
 
@@ -204,10 +215,26 @@ class ClusterIT {
 
     private static void assertExactlyOnce(
             Map<String, List<String>> fired, Set<String> expiring, Set<String> linked) {
+        assertEndedOnce(fired, expiring, linked, Set.of());
+    }
+
+    /**
+     * Every link in {@code expiring} fired one expiry and nothing else, every link in {@code
+     * linked} one completion and nothing else; a link in {@code mayRepeat} may have fired its
+     * expiry twice.
+     */
+    private static void assertEndedOnce(
+            Map<String, List<String>> fired,
+            Set<String> expiring,
+            Set<String> linked,
+            Set<String> mayRepeat) {
         List<String> wrong = new ArrayList<>();
+        int repeated = 0;
         for (String state : expiring) {
             List<String> kinds = fired.getOrDefault(state, List.of());
-            if (!kinds.equals(List.of("EXPIRED"))) {
+            if (mayRepeat.contains(state) && kinds.equals(List.of("EXPIRED", "EXPIRED"))) {
+                repeated++;
+            } else if (!kinds.equals(List.of("EXPIRED"))) {
                 wrong.add("expiring link fired " + kinds);
             }
         }
@@ -217,9 +244,30 @@ class ClusterIT {
                 wrong.add("linked link fired " + kinds);
             }
         }
+        System.out.printf("%d expiries repeated after the kill%n", repeated);
         Map<String, Long> summary = new HashMap<>();
         wrong.forEach(w -> summary.merge(w, 1L, Long::sum));
         assertThat(summary).as("links that did not end exactly once, by what fired").isEmpty();
+    }
+
+    /** The states among these whose rows are claimed for expiry right now. */
+    private static Set<String> claimed(List<String> states) throws SQLException {
+        Map<String, String> byHash = new HashMap<>();
+        states.forEach(s -> byHash.put(FiredEvents.sha256(s), s));
+        Set<String> claimed = new HashSet<>();
+        try (Connection database = database();
+                Statement statement = database.createStatement();
+                ResultSet rows =
+                        statement.executeQuery(
+                                "SELECT state_hash FROM " + TABLE + " WHERE status = 'EXPIRING'")) {
+            while (rows.next()) {
+                String state = byHash.get(rows.getString(1));
+                if (state != null) {
+                    claimed.add(state);
+                }
+            }
+        }
+        return claimed;
     }
 
     /** The kinds fired for each of these states, by state. */
