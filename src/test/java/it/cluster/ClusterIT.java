@@ -173,11 +173,11 @@ class ClusterIT {
             for (LibertyServer server : List.of(a, b)) {
                 HttpResponse<String> refused = server.post(window(1, from, to), "");
                 assertThat(refused.statusCode()).isEqualTo(503);
-                assertThat(refused.body()).isEqualTo("XLinkUnavailableException AISAX070");
+                assertThat(refused.body()).isEqualTo("XLinkUnavailableException AISAX090");
                 HttpResponse<String> unreachable =
                         server.post("/cluster/api/linked", states.get(0));
                 assertThat(unreachable.statusCode()).isEqualTo(503);
-                assertThat(unreachable.body()).isEqualTo("XLinkUnavailableException AISAX076");
+                assertThat(unreachable.body()).isEqualTo("XLinkUnavailableException AISAX096");
             }
             long rest = stoppedAt + 30_000 - System.currentTimeMillis();
             if (rest > 0) {

@@ -55,6 +55,11 @@ import one.aisa.xlink.XLinkUnavailableException;
  * interval; the outage is logged once at WARNING and its end once at INFO.
  *
  * <p>Thread-safe. {@link #close()} stops the thread; nothing is reported after it.
+ *
+ * <p>Limitation: statements run on whatever connection the DataSource hands out, so with a
+ * transactional DataSource the insert of {@code register} joins the caller's JTA transaction and a
+ * rollback removes a link that was already announced; suspending the transaction would need JTA,
+ * which the module does not otherwise require. The README asks for {@code transactional="false"}.
  */
 public final class JdbcLinks implements LinkRegistry {
 
@@ -216,7 +221,7 @@ public final class JdbcLinks implements LinkRegistry {
         String sealed = sealing.seal(link, hash);
         if (sealed.length() > MAX_SEALED_CHARS) {
             throw new XLinkResponseException(
-                    "AISAX074: the link is too large to record ("
+                    "AISAX094: the link is too large to record ("
                             + sealed.length()
                             + " characters sealed, at most "
                             + MAX_SEALED_CHARS
@@ -246,7 +251,7 @@ public final class JdbcLinks implements LinkRegistry {
                 return Optional.empty();
             }
             throw unavailable(
-                    "AISAX070: the link could not be recorded in the pending-links database"
+                    "AISAX090: the link could not be recorded in the pending-links database"
                             + " (SQLState "
                             + e.getSQLState()
                             + "); it is not tracked and no event was fired. Retry later.");
@@ -438,7 +443,7 @@ public final class JdbcLinks implements LinkRegistry {
             // Keeps the periodic task alive: an exception would cancel it for good.
             LOG.log(
                     System.Logger.Level.WARNING,
-                    "AISAX073: a sweep of pending links failed: " + e.getClass().getName());
+                    "AISAX093: a sweep of pending links failed: " + e.getClass().getName());
         }
     }
 
@@ -557,7 +562,7 @@ public final class JdbcLinks implements LinkRegistry {
                 }
                 LOG.log(
                         System.Logger.Level.INFO,
-                        () -> "AISAX072: created the pending-links table " + sql.table());
+                        () -> "AISAX092: created the pending-links table " + sql.table());
             }
             tableReady = true;
         }
@@ -581,7 +586,7 @@ public final class JdbcLinks implements LinkRegistry {
             return sealing.open(sealed, hash, account);
         } catch (GeneralSecurityException e) {
             throw new XLinkUnavailableException(
-                    "AISAX075: a pending link in the database cannot be decrypted: is "
+                    "AISAX095: a pending link in the database cannot be decrypted: is "
                             + "aisa.x.registry.encryption-key the same on every server?",
                     0,
                     null,
@@ -598,7 +603,7 @@ public final class JdbcLinks implements LinkRegistry {
         } catch (GeneralSecurityException e) {
             LOG.log(
                     System.Logger.Level.WARNING,
-                    "AISAX075: a pending link in the database cannot be decrypted: is "
+                    "AISAX095: a pending link in the database cannot be decrypted: is "
                             + "aisa.x.registry.encryption-key the same on every server?");
             return null;
         }
@@ -624,7 +629,7 @@ public final class JdbcLinks implements LinkRegistry {
             LOG.log(
                     System.Logger.Level.WARNING,
                     () ->
-                            "AISAX071: the pending-links database is unavailable (SQLState "
+                            "AISAX091: the pending-links database is unavailable (SQLState "
                                     + e.getSQLState()
                                     + ", "
                                     + e.getClass().getName()
@@ -638,7 +643,7 @@ public final class JdbcLinks implements LinkRegistry {
             outage = false;
             LOG.log(
                     System.Logger.Level.INFO,
-                    "AISAX071: the pending-links database is available again; expiry resumes");
+                    "AISAX091: the pending-links database is available again; expiry resumes");
         }
     }
 
@@ -649,7 +654,7 @@ public final class JdbcLinks implements LinkRegistry {
 
     private static XLinkException unreachable(SQLException e) {
         return unavailable(
-                "AISAX076: the pending-links database could not be reached (SQLState "
+                "AISAX096: the pending-links database could not be reached (SQLState "
                         + e.getSQLState()
                         + "). Retry later.");
     }

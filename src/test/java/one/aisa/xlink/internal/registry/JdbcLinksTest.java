@@ -262,7 +262,7 @@ class JdbcLinksTest {
 
         assertThatThrownBy(() -> b.find("default", "st-key"))
                 .isInstanceOf(XLinkUnavailableException.class)
-                .hasMessageStartingWith("AISAX075")
+                .hasMessageStartingWith("AISAX095")
                 .hasMessageNotContaining("st-key");
         assertThat(a.find("default", "st-key")).isPresent();
     }
@@ -276,7 +276,7 @@ class JdbcLinksTest {
 
         assertThatThrownBy(() -> a.register(link("st-during", Duration.ofHours(1))))
                 .isInstanceOf(XLinkUnavailableException.class)
-                .hasMessageStartingWith("AISAX070")
+                .hasMessageStartingWith("AISAX090")
                 .hasMessageNotContaining("st-during");
         assertThatThrownBy(() -> a.find("default", "st-outage"))
                 .isInstanceOf(XLinkUnavailableException.class);
@@ -305,7 +305,7 @@ class JdbcLinksTest {
 
         assertThatThrownBy(() -> a.register(large))
                 .isInstanceOf(XLinkResponseException.class)
-                .hasMessageStartingWith("AISAX074");
+                .hasMessageStartingWith("AISAX094");
     }
 
     @Test
