@@ -89,13 +89,14 @@ final class AccountLinker implements XAccountLinker {
         return retrying.run(
                 policy,
                 deadline ->
-                        gateway.authTwitter(
+                        interpreter.grant(
+                                gateway.authTwitter(
                                         account.apiKey(),
                                         wireScopes,
                                         idempotencyKey,
                                         policy.maxResponseBytes(),
-                                        deadline)
-                                .thenApply(reply -> interpreter.grant(reply, account.apiKey())));
+                                        deadline),
+                                account.apiKey()));
     }
 
     /**

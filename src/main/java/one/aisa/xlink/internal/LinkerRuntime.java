@@ -1,8 +1,11 @@
 package one.aisa.xlink.internal;
 
 import java.time.Clock;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -37,6 +40,10 @@ public class LinkerRuntime {
 
     private static final String EXPIRY_THREAD = "aisa-x-link-expiry";
     private static final String TIMER_THREAD = "aisa-x-link-timer";
+    private static final String CALL_THREAD = "aisa-x-link-call";
+
+    /** Calls to AIsa in flight at once; more wait in line, each under its own deadline. */
+    private static final int MAX_CALL_THREADS = 64;
 
     private XLinkExtension extension;
     private AisaGateway gateway;
@@ -46,6 +53,7 @@ public class LinkerRuntime {
     private LinkRegistry pending;
     private XLinkConfigException registryProblem;
     private ScheduledThreadPoolExecutor timer;
+    private ThreadPoolExecutor calls;
     private Retrying retrying;
     private volatile ReplyInterpreter interpreter;
 
@@ -64,7 +72,16 @@ public class LinkerRuntime {
         pending = registry();
         timer = new ScheduledThreadPoolExecutor(1, threads(TIMER_THREAD));
         timer.setRemoveOnCancelPolicy(true);
-        retrying = new Retrying(timer);
+        calls =
+                new ThreadPoolExecutor(
+                        MAX_CALL_THREADS,
+                        MAX_CALL_THREADS,
+                        30,
+                        TimeUnit.SECONDS,
+                        new LinkedBlockingQueue<>(),
+                        threads(CALL_THREAD));
+        calls.allowCoreThreadTimeOut(true);
+        retrying = new Retrying(timer, calls);
     }
 
     /** Stops expiry as soon as the application starts to stop, so no event reaches it after. */

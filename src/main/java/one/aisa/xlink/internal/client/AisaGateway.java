@@ -1,17 +1,12 @@
 package one.aisa.xlink.internal.client;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,7 +16,6 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-import one.aisa.xlink.XLinkException;
 import one.aisa.xlink.XLinkUnavailableException;
 
 /**
@@ -30,6 +24,9 @@ import one.aisa.xlink.XLinkUnavailableException;
  */
 @ApplicationScoped
 public class AisaGateway {
+
+    /** Error bodies are read only this far: what identifies an error fits in far less. */
+    static final int ERROR_BODY_LIMIT = 64 * 1024;
 
     private AisaTwitterApi api;
 
@@ -42,82 +39,54 @@ public class AisaGateway {
     }
 
     /**
-     * Calls {@code auth_twitter} once, without blocking the caller.
+     * Calls {@code auth_twitter} once and reads the answer, blocking the calling thread. The
+     * deadline bounds the reading of the body and, when it expires, aborts the connection.
      *
      * @param apiKey the account's key
      * @param scopes scope names, or null for AIsa's defaults
      * @param idempotencyKey sent as {@code Idempotency-Key}; the same for every attempt of a
      *     request
-     * @param limit the largest body to read
-     * @param deadline when reading the body must stop
-     * @return a stage with the answer, whatever its status, or failed with {@link
-     *     XLinkUnavailableException} when no complete answer arrived
+     * @param limit the largest success body to read
+     * @param deadline when the request must be over
+     * @return the answer, whatever its status
+     * @throws XLinkUnavailableException when no complete answer arrived
      */
-    public CompletionStage<RawReply> authTwitter(
+    public RawReply authTwitter(
             String apiKey,
             List<String> scopes,
             String idempotencyKey,
             int limit,
             Deadline deadline) {
-        CompletionStage<Response> call;
+        Response response;
+        int bodyLimit = limit;
         try {
-            call =
-                    api.authTwitterAsync(
+            response =
+                    api.authTwitter(
                             bearer(apiKey), idempotencyKey, new AuthTwitterBody(apiKey, scopes));
+        } catch (ErrorStatus error) {
+            response = error.response();
+            bodyLimit = ERROR_BODY_LIMIT;
+        } catch (WebApplicationException web) {
+            response = web.getResponse();
+            bodyLimit = ERROR_BODY_LIMIT;
         } catch (RuntimeException e) {
-            return CompletableFuture.completedFuture(recover(e));
+            throw unavailable(e);
         }
-        return call.handle(
-                (response, failure) -> {
-                    if (failure != null) {
-                        return recover(failure);
-                    }
-                    try {
-                        return RawReply.read(response, limit, deadline);
-                    } catch (IOException | RuntimeException e) {
-                        return recover(e);
-                    }
-                });
+        try {
+            return RawReply.read(response, bodyLimit, deadline);
+        } catch (IOException | RuntimeException e) {
+            throw unavailable(e);
+        }
     }
 
     private static String bearer(String apiKey) {
         return "Bearer " + apiKey;
     }
 
-    /** Returns the answer an exception carries, or throws the typed failure it stands for. */
-    private static RawReply recover(Throwable failure) {
-        Throwable cause = unwrap(failure);
-        if (cause instanceof ErrorStatus status) {
-            return status.reply();
-        }
-        if (cause instanceof WebApplicationException web && web.getResponse() != null) {
-            try {
-                return RawReply.read(
-                        web.getResponse(),
-                        ErrorStatusMapper.ERROR_BODY_LIMIT,
-                        ErrorStatusMapper.NO_DEADLINE);
-            } catch (IOException | RuntimeException e) {
-                throw unavailable(e);
-            }
-        }
-        if (cause instanceof XLinkException typed) {
-            throw typed;
-        }
-        throw unavailable(cause);
-    }
-
-    private static Throwable unwrap(Throwable failure) {
-        Throwable current = failure;
-        while ((current instanceof CompletionException
-                        || current instanceof ExecutionException
-                        || current instanceof UncheckedIOException)
-                && current.getCause() != null) {
-            current = current.getCause();
-        }
-        return current;
-    }
-
     static XLinkUnavailableException unavailable(Throwable failure) {
+        if (failure instanceof XLinkUnavailableException typed) {
+            return typed;
+        }
         IOException io = rootIoException(failure);
         String what;
         if (io instanceof RawReply.DeadlinePassed) {

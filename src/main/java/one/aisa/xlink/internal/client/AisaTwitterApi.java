@@ -1,7 +1,5 @@
 package one.aisa.xlink.internal.client;
 
-import java.util.concurrent.CompletionStage;
-
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -36,15 +34,6 @@ public interface AisaTwitterApi {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     Response authTwitter(
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
-            AuthTwitterBody body);
-
-    @POST
-    @Path("/auth_twitter")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
-    CompletionStage<Response> authTwitterAsync(
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
             AuthTwitterBody body);

@@ -1,21 +1,24 @@
 package one.aisa.xlink.internal.client;
 
+import jakarta.ws.rs.core.Response;
+
 /**
- * Carries an error answer (status 400 or above) out of the Rest Client, already read, so that every
- * status is interpreted in one place. Never reaches the module's callers.
+ * Carries an error answer (status 400 or above) out of the Rest Client unread, so that every status
+ * is read under the request's deadline and interpreted in one place. Never reaches the module's
+ * callers.
  */
 final class ErrorStatus extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient RawReply reply;
+    private final transient Response response;
 
-    ErrorStatus(RawReply reply) {
-        super("HTTP " + reply.status(), null, false, false);
-        this.reply = reply;
+    ErrorStatus(Response response) {
+        super("HTTP " + response.getStatus(), null, false, false);
+        this.response = response;
     }
 
-    RawReply reply() {
-        return reply;
+    Response response() {
+        return response;
     }
 }

@@ -43,13 +43,18 @@ public record RawReply(int status, Map<String, String> headers, byte[] body, boo
 
     /**
      * Reads a response's status, the kept headers and at most {@code limit} body bytes, then closes
-     * it. A body declared longer than the limit is not read at all. The deadline is checked after
-     * every read, so a body that trickles in cannot hold the call past it.
+     * it. A body declared longer than the limit is not read; one that turns out longer is read up
+     * to the limit and marked truncated. The deadline is checked after every read, and its expiry
+     * aborts the connection, so a body that trickles in cannot hold the call past it. Whatever ends
+     * the reading early aborts the connection rather than draining it.
      *
      * @throws IOException if the body ends early, the connection fails, or the deadline passes
      */
     static RawReply read(Response response, int limit, Deadline deadline) throws IOException {
-        try (response) {
+        AutoCloseable abort = () -> ConnectionAbort.abortAndClose(response);
+        deadline.abortOnExpiry(abort);
+        boolean complete = false;
+        try {
             Map<String, String> headers = new TreeMap<>();
             for (String name : KEPT_HEADERS) {
                 String value = response.getHeaderString(name);
@@ -62,39 +67,43 @@ public record RawReply(int status, Map<String, String> headers, byte[] body, boo
                 return new RawReply(status, headers, new byte[0], true);
             }
             if (!response.hasEntity()) {
+                complete = true;
                 return new RawReply(status, headers, new byte[0], false);
             }
-            try (InputStream in = response.readEntity(InputStream.class)) {
-                return new RawReply(status, headers, readBounded(in, limit, deadline), false);
-            } catch (TooLarge e) {
-                return new RawReply(status, headers, new byte[0], true);
+            // Never closed directly: closing the stream would drain the rest of the body, while
+            // closing the response (below) aborts a connection that was not read to its end.
+            InputStream in = response.readEntity(InputStream.class);
+            ByteArrayOutputStream body = new ByteArrayOutputStream(Math.min(limit, 4096));
+            byte[] buffer = new byte[8192];
+            int read;
+            while ((read = in.read(buffer)) >= 0) {
+                if (deadline.passed()) {
+                    throw new DeadlinePassed();
+                }
+                if (body.size() + read > limit) {
+                    body.write(buffer, 0, limit - body.size());
+                    return new RawReply(status, headers, body.toByteArray(), true);
+                }
+                body.write(buffer, 0, read);
             }
-        }
-    }
-
-    private static byte[] readBounded(InputStream in, int limit, Deadline deadline)
-            throws IOException {
-        byte[] buffer = new byte[Math.min(limit + 1, 8192)];
-        ByteArrayOutputStream body = new ByteArrayOutputStream(Math.min(limit, 4096));
-        int read;
-        while ((read = in.read(buffer)) >= 0) {
-            if (body.size() + read > limit) {
-                throw new TooLarge();
-            }
-            body.write(buffer, 0, read);
-            if (deadline.passed()) {
+            complete = true;
+            return new RawReply(status, headers, body.toByteArray(), false);
+        } catch (IOException | RuntimeException e) {
+            if (deadline.passed() && !(e instanceof DeadlinePassed)) {
                 throw new DeadlinePassed();
             }
+            throw e;
+        } finally {
+            deadline.release(abort);
+            if (complete) {
+                response.close();
+            } else {
+                ConnectionAbort.abortAndClose(response);
+            }
         }
-        return body.toByteArray();
     }
 
-    /** The body is longer than the limit: stop reading it. */
-    private static final class TooLarge extends IOException {
-        private static final long serialVersionUID = 1L;
-    }
-
-    /** The request's deadline passed while the body was still arriving. */
+    /** The request's deadline passed while the answer was arriving. */
     static final class DeadlinePassed extends IOException {
         private static final long serialVersionUID = 1L;
 

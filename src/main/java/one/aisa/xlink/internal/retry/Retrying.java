@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -35,27 +35,29 @@ public final class Retrying implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Retrying.class.getName());
 
     private final ScheduledExecutorService timer;
+    private final Executor workers;
     private final Set<Request<?>> running = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     /**
      * @param timer runs deadlines and backoff waits; owned by the caller
+     * @param workers runs the attempts, which block; owned by the caller
      */
-    public Retrying(ScheduledExecutorService timer) {
+    public Retrying(ScheduledExecutorService timer, Executor workers) {
         this.timer = timer;
+        this.workers = workers;
     }
 
     /**
      * Runs a request.
      *
      * @param policy deadline and retry settings
-     * @param attempt starts one attempt; its stage fails with an {@link XLinkException} when the
-     *     attempt fails
+     * @param attempt makes one attempt, blocking a worker thread, and throws an {@link
+     *     XLinkException} when it fails
      * @return completes with the first successful attempt's result, or exceptionally with an {@link
      *     XLinkException}
      */
-    public <T> CompletableFuture<T> run(
-            CallPolicy policy, Function<Deadline, CompletionStage<T>> attempt) {
+    public <T> CompletableFuture<T> run(CallPolicy policy, Function<Deadline, T> attempt) {
         Request<T> request = new Request<>(policy, attempt);
         if (closed) {
             request.fail(stopping(), 0);
@@ -89,7 +91,7 @@ public final class Retrying implements AutoCloseable {
     private final class Request<T> {
 
         final CallPolicy policy;
-        final Function<Deadline, CompletionStage<T>> attempt;
+        final Function<Deadline, T> attempt;
         final Deadline deadline;
         final RetryRule rule;
         final CompletableFuture<T> result = new CompletableFuture<>();
@@ -97,7 +99,7 @@ public final class Retrying implements AutoCloseable {
         volatile int attempts;
         volatile ScheduledFuture<?> deadlineTask;
 
-        Request(CallPolicy policy, Function<Deadline, CompletionStage<T>> attempt) {
+        Request(CallPolicy policy, Function<Deadline, T> attempt) {
             this.policy = policy;
             this.attempt = attempt;
             this.deadline = Deadline.after(policy.callTimeout());
@@ -115,7 +117,13 @@ public final class Retrying implements AutoCloseable {
                 fail(stopping(), 0);
                 return;
             }
-            result.whenComplete((value, failure) -> deadlineTask.cancel(false));
+            result.whenComplete(
+                    (value, failure) -> {
+                        deadlineTask.cancel(false);
+                        if (failure != null) {
+                            deadline.expire();
+                        }
+                    });
             next();
         }
 
@@ -124,11 +132,12 @@ public final class Retrying implements AutoCloseable {
                 return;
             }
             int number = ++attempts;
-            CompletionStage<T> stage;
+            CompletableFuture<T> stage;
             try {
-                stage = attempt.apply(deadline);
-            } catch (RuntimeException e) {
-                stage = CompletableFuture.failedFuture(e);
+                stage = CompletableFuture.supplyAsync(() -> attempt.apply(deadline), workers);
+            } catch (RejectedExecutionException e) {
+                fail(stopping(), number - 1);
+                return;
             }
             stage.whenComplete(
                     (value, failure) -> {
@@ -172,6 +181,8 @@ public final class Retrying implements AutoCloseable {
         }
 
         void deadlinePassed() {
+            // Abort what the attempt still has open, so no connection keeps being read.
+            deadline.expire();
             fail(
                     new XLinkUnavailableException(
                             "AISAX016: no usable answer from AIsa within aisa.call-timeout ("

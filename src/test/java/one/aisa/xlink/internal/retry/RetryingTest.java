@@ -3,6 +3,8 @@ package one.aisa.xlink.internal.retry;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -10,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import one.aisa.xlink.XLinkException;
 import one.aisa.xlink.XLinkRequestException;
 import one.aisa.xlink.XLinkUnavailableException;
+import one.aisa.xlink.internal.client.Deadline;
 import one.aisa.xlink.internal.config.CallPolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -20,12 +23,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class RetryingTest {
 
     final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1);
-    final Retrying retrying = new Retrying(timer);
+    final ExecutorService workers = Executors.newFixedThreadPool(2);
+    final Retrying retrying = new Retrying(timer, workers);
 
     @AfterEach
     void stop() {
         retrying.close();
         timer.shutdownNow();
+        workers.shutdownNow();
     }
 
     @Test
@@ -35,11 +40,12 @@ class RetryingTest {
         String result =
                 retrying.run(
                                 policy(Duration.ofSeconds(5), 3),
-                                deadline ->
-                                        calls.incrementAndGet() < 3
-                                                ? CompletableFuture.failedFuture(
-                                                        unavailable(calls.get()))
-                                                : CompletableFuture.completedFuture("linked"))
+                                deadline -> {
+                                    if (calls.incrementAndGet() < 3) {
+                                        throw unavailable(calls.get());
+                                    }
+                                    return "linked";
+                                })
                         .get(5, TimeUnit.SECONDS);
 
         assertThat(result).isEqualTo("linked");
@@ -53,9 +59,9 @@ class RetryingTest {
         CompletableFuture<String> result =
                 retrying.run(
                         policy(Duration.ofSeconds(5), 3),
-                        deadline ->
-                                CompletableFuture.failedFuture(
-                                        unavailable(calls.incrementAndGet())));
+                        deadline -> {
+                            throw unavailable(calls.incrementAndGet());
+                        });
 
         XLinkException failure = failure(result);
         assertThat(failure.getMessage()).isEqualTo("attempt 3");
@@ -74,9 +80,8 @@ class RetryingTest {
                         policy(Duration.ofSeconds(5), 3),
                         deadline -> {
                             calls.incrementAndGet();
-                            return CompletableFuture.failedFuture(
-                                    new XLinkRequestException(
-                                            "bad scope", 400, null, null, null, null));
+                            throw new XLinkRequestException(
+                                    "bad scope", 400, null, null, null, null);
                         });
 
         assertThat(failure(result)).isInstanceOf(XLinkRequestException.class);
@@ -84,12 +89,17 @@ class RetryingTest {
     }
 
     @Test
-    void deadlineEndsARequestWhoseAttemptNeverCompletes() {
+    void deadlineEndsARequestWhoseAttemptHangsAndExpiresItsDeadline() {
         long start = System.nanoTime();
+        Deadline[] seen = new Deadline[1];
 
         CompletableFuture<String> result =
                 retrying.run(
-                        policy(Duration.ofMillis(300), 3), deadline -> new CompletableFuture<>());
+                        policy(Duration.ofMillis(300), 3),
+                        deadline -> {
+                            seen[0] = deadline;
+                            return blockForAMoment(deadline);
+                        });
 
         XLinkException failure = failure(result);
         assertThat(failure).isInstanceOf(XLinkUnavailableException.class);
@@ -98,13 +108,13 @@ class RetryingTest {
                 .contains("PT0.3S")
                 .contains("after 1 attempt");
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isBetween(250L, 2000L);
+        assertThat(seen[0].passed()).as("the attempt's deadline was expired").isTrue();
     }
 
     @Test
     void closingFailsRequestsStillRunning() {
         CompletableFuture<String> result =
-                retrying.run(
-                        policy(Duration.ofSeconds(30), 3), deadline -> new CompletableFuture<>());
+                retrying.run(policy(Duration.ofSeconds(30), 3), RetryingTest::blockForAMoment);
 
         retrying.close();
 
@@ -113,8 +123,18 @@ class RetryingTest {
                         failure(
                                 retrying.run(
                                         policy(Duration.ofSeconds(30), 3),
-                                        d -> new CompletableFuture<>())))
+                                        RetryingTest::blockForAMoment)))
                 .hasMessageStartingWith("AISAX047");
+    }
+
+    /** An attempt whose answer comes too late for the tests' deadlines. */
+    static String blockForAMoment(Deadline deadline) {
+        try {
+            Thread.sleep(3000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return "too late";
     }
 
     static CallPolicy policy(Duration timeout, int attempts) {
