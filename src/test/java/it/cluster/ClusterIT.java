@@ -38,9 +38,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Two Open Liberty servers share one PostgreSQL through {@code aisa.x.registry=jdbc}: every link is
  * completed or expired exactly once across them, through a {@code kill -9} of one server in the
- * middle of the expiries (except the links it had claimed and not finished when it died, which may
- * expire twice, as the README says) and through 30 s without the database. Each server records the
- * events it fires in the table {@code cluster_fired}; the test counts them there.
+ * middle of the expiries, the other's stop and the first one's restart (except the links a server
+ * had claimed and not finished when it went, which may expire twice, as the README says), and
+ * through 30 s without the database. Each server records the events it fires in the table {@code
+ * cluster_fired}; the test counts them there.
  *
  * <p>The servers are started by this test (not by Arquillian) under the names {@code
  * <liberty.server.name>-cluster-a} and {@code -b}, on the two HTTP ports after {@code
@@ -96,7 +97,7 @@ class ClusterIT {
     void twoThousandLinksEndOnceAcrossTwoServersAndAKillInTheMiddle() throws Exception {
         long started = System.currentTimeMillis();
         long from = started + 20_000;
-        long to = from + 20_000;
+        long to = from + 30_000;
         Map<String, LibertyServer> requester = new HashMap<>();
         List<String> states = new ArrayList<>();
         // Batches of 50 alternate between the servers; two run at a time, one on each.
@@ -138,25 +139,34 @@ class ClusterIT {
                 linked.size(), System.currentTimeMillis() - started);
         assertThat(linked).isNotEmpty().isSubsetOf(states);
 
-        // Killed in the middle of the expiry window, while both servers are expiring links.
-        long middle = from + (to - from) / 2;
+        // Killed a third into the expiry window, while both servers are expiring links; then b
+        // stops, and a, restarted, must expire the rest.
+        long middle = from + (to - from) / 3;
         if (middle > System.currentTimeMillis()) {
             TimeUnit.MILLISECONDS.sleep(middle - System.currentTimeMillis());
         }
         a.kill9();
         // Rows a server had claimed when it died are the documented at-least-once window: the
         // other server re-claims them after the lease. The lease outlasts this query.
-        Set<String> claimedAtKill = claimed(states);
-        System.out.printf("killed a; %d rows were being expired%n", claimedAtKill.size());
+        Set<String> mayRepeat = new HashSet<>(claimed(states));
+        System.out.printf("killed a; %d rows were being expired%n", mayRepeat.size());
+        // b stops too, so the restarted a alone must take the rest over, without any request.
+        b.stop();
+        mayRepeat.addAll(claimed(states));
         TimeUnit.SECONDS.sleep(2);
         a.start();
+        long restarted = System.currentTimeMillis();
 
         Set<String> expiring = new HashSet<>(states);
         expiring.removeAll(linked);
         Map<String, List<String>> fired =
                 awaitFired(states, expiring, to + 60_000 - System.currentTimeMillis());
-        assertEndedOnce(fired, expiring, linked, claimedAtKill);
+        b.start();
+        assertEndedOnce(fired, expiring, linked, mayRepeat);
         assertThat(rowsLeft()).as("rows left in " + TABLE).isZero();
+        // Nothing used a linker on the restarted server: it expires links because it starts with
+        // the application.
+        assertThat(expiredBy("a", restarted)).as("links the restarted server expired").isPositive();
     }
 
     @Test
@@ -288,6 +298,22 @@ class ClusterIT {
             }
         }
         return fired;
+    }
+
+    private static int expiredBy(String server, long since) throws SQLException {
+        try (Connection database = database();
+                PreparedStatement count =
+                        database.prepareStatement(
+                                "SELECT COUNT(*) FROM cluster_fired WHERE kind = 'EXPIRED' AND"
+                                        + " server = ? AND fired_at > ?")) {
+            count.setString(1, server);
+            count.setLong(2, since);
+            try (ResultSet row = count.executeQuery()) {
+                row.next();
+                System.out.printf("%d expiries by %s since its restart%n", row.getInt(1), server);
+                return row.getInt(1);
+            }
+        }
     }
 
     private static int rowsLeft() throws SQLException {

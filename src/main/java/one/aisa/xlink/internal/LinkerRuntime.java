@@ -84,6 +84,9 @@ public class LinkerRuntime {
         retrying = new Retrying(timer, calls);
     }
 
+    /** Does nothing; calling it through the client proxy creates, and so starts, the runtime. */
+    void started() {}
+
     /** Stops expiry as soon as the application starts to stop, so no event reaches it after. */
     void stopping(
             @Observes(notifyObserver = Reception.IF_EXISTS)

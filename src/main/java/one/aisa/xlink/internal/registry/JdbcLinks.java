@@ -68,6 +68,7 @@ public final class JdbcLinks implements LinkRegistry {
     /** Oracle's and Db2's (4 KiB pages) portable VARCHAR limit. */
     static final int MAX_SEALED_CHARS = 4000;
 
+    private static final int QUERY_TIMEOUT_SECONDS = 30;
     private static final int BATCH = 500;
     private static final int MAX_BATCHES = 20;
 
@@ -237,7 +238,7 @@ public final class JdbcLinks implements LinkRegistry {
         try {
             ensureTable();
             try (Connection connection = dataSource.getConnection();
-                    PreparedStatement insert = connection.prepareStatement(sql.insert())) {
+                    PreparedStatement insert = prepare(connection, sql.insert())) {
                 insert.setString(1, hash);
                 insert.setString(2, link.account());
                 insert.setLong(3, link.expiresAt().toEpochMilli());
@@ -278,7 +279,7 @@ public final class JdbcLinks implements LinkRegistry {
     public Optional<XLink> find(String account, String state) {
         String hash = Sealing.hash(state);
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement(sql.findPending())) {
+                PreparedStatement select = prepare(connection, sql.findPending())) {
             select.setString(1, hash);
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next() || !row.getString(1).equals(account)) {
@@ -295,7 +296,7 @@ public final class JdbcLinks implements LinkRegistry {
     public List<XLink> all(String account) {
         List<XLink> links = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement(sql.allPending())) {
+                PreparedStatement select = prepare(connection, sql.allPending())) {
             select.setString(1, account);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
@@ -316,7 +317,7 @@ public final class JdbcLinks implements LinkRegistry {
         String hash = Sealing.hash(state);
         XLink link;
         try (Connection connection = dataSource.getConnection()) {
-            try (PreparedStatement select = connection.prepareStatement(sql.findPending())) {
+            try (PreparedStatement select = prepare(connection, sql.findPending())) {
                 select.setString(1, hash);
                 try (ResultSet row = select.executeQuery()) {
                     if (!row.next() || !row.getString(1).equals(account)) {
@@ -326,7 +327,7 @@ public final class JdbcLinks implements LinkRegistry {
                     link = open(row.getString(2), hash, account);
                 }
             }
-            try (PreparedStatement delete = connection.prepareStatement(sql.deletePending())) {
+            try (PreparedStatement delete = prepare(connection, sql.deletePending())) {
                 delete.setString(1, hash);
                 delete.setString(2, account);
                 if (delete.executeUpdate() != 1) {
@@ -340,8 +341,10 @@ public final class JdbcLinks implements LinkRegistry {
         Entry entry = local.remove(hash);
         if (entry == null) {
             entry = new Entry(hash, account);
-            entry.link = link;
             entry.flags.set(ANNOUNCED);
+        }
+        if (entry.link == null) {
+            entry.link = link; // a sweep scheduled it without opening it
         }
         int flags = entry.flags.getAndUpdate(f -> f | how);
         ScheduledFuture<?> expiry = entry.expiry;
@@ -357,9 +360,12 @@ public final class JdbcLinks implements LinkRegistry {
     @Override
     public void close() {
         closed = true;
-        scheduler.shutdownNow();
+        // No interrupt: an expiry that already fired still deletes its row, or it would fire again
+        // elsewhere. Every task checks "closed" first, so the thread ends quickly.
+        scheduler.shutdown();
         try {
             if (!scheduler.awaitTermination(10, TimeUnit.SECONDS)) {
+                scheduler.shutdownNow();
                 LOG.log(
                         System.Logger.Level.WARNING,
                         "AISAX060: the expiry thread did not stop within 10 s");
@@ -415,8 +421,10 @@ public final class JdbcLinks implements LinkRegistry {
         }
         entry.link = link;
         int flags = entry.flags.getAndUpdate(f -> f | EXPIRED);
-        if ((flags & ENDED) == 0) {
-            report(entry, flags | EXPIRED);
+        if ((flags & ENDED) == 0 && !report(entry, flags | EXPIRED)) {
+            // Stopping, so not fired: the row stays claimed, and once the lease has passed another
+            // server (or this one, restarted) fires it. Deleting it here would lose the expiry.
+            return;
         }
         deleteClaimed(entry.hash);
     }
@@ -453,7 +461,7 @@ public final class JdbcLinks implements LinkRegistry {
         List<Entry> due = new ArrayList<>();
         int rows = 0;
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement(sql.due())) {
+                PreparedStatement select = prepare(connection, sql.due())) {
             select.setMaxRows(BATCH);
             select.setLong(1, horizon);
             select.setString(2, owner);
@@ -503,7 +511,7 @@ public final class JdbcLinks implements LinkRegistry {
     private boolean claim(String hash) throws SQLException {
         long now = clock.millis();
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement update = connection.prepareStatement(sql.claim())) {
+                PreparedStatement update = prepare(connection, sql.claim())) {
             update.setString(1, owner);
             update.setLong(2, now + lease.toMillis());
             update.setString(3, hash);
@@ -517,7 +525,7 @@ public final class JdbcLinks implements LinkRegistry {
 
     private void deleteClaimed(String hash) {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement delete = connection.prepareStatement(sql.deleteClaimed())) {
+                PreparedStatement delete = prepare(connection, sql.deleteClaimed())) {
             delete.setString(1, hash);
             delete.setString(2, owner);
             delete.executeUpdate();
@@ -609,9 +617,13 @@ public final class JdbcLinks implements LinkRegistry {
         }
     }
 
-    private void report(Entry entry, int flags) {
-        if (closed || (flags & CANCELLED) != 0) {
-            return;
+    /** Tells the listener; returns false only if stopping kept it from being told. */
+    private boolean report(Entry entry, int flags) {
+        if (closed) {
+            return false;
+        }
+        if ((flags & CANCELLED) != 0) {
+            return true;
         }
         End end = (flags & COMPLETED) != 0 ? End.COMPLETED : End.EXPIRED;
         try {
@@ -621,6 +633,7 @@ public final class JdbcLinks implements LinkRegistry {
                     System.Logger.Level.WARNING,
                     "AISAX061: reporting an ended link failed: " + e.getClass().getName());
         }
+        return true;
     }
 
     private synchronized void outage(SQLException e) {
@@ -645,6 +658,16 @@ public final class JdbcLinks implements LinkRegistry {
                     System.Logger.Level.INFO,
                     "AISAX091: the pending-links database is available again; expiry resumes");
         }
+    }
+
+    /**
+     * A statement that gives up after a while, so a hung database cannot hold the thread forever.
+     */
+    private static PreparedStatement prepare(Connection connection, String statement)
+            throws SQLException {
+        PreparedStatement prepared = connection.prepareStatement(statement);
+        prepared.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
+        return prepared;
     }
 
     private static boolean isDuplicate(SQLException e) {

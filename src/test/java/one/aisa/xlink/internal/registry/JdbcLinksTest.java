@@ -70,6 +70,10 @@ class JdbcLinksTest {
     }
 
     JdbcLinks server(Recorder listener, byte[] key) {
+        return server(listener, key, SWEEP);
+    }
+
+    JdbcLinks server(Recorder listener, byte[] key, Duration sweep) {
         JdbcLinks links =
                 new JdbcLinks(
                         listener,
@@ -78,7 +82,7 @@ class JdbcLinksTest {
                         database,
                         key,
                         "aisa_x_link",
-                        SWEEP,
+                        sweep,
                         LEASE);
         links.start();
         started.add(links);
@@ -107,6 +111,24 @@ class JdbcLinksTest {
         assertThat(otherRecorder.next()).isEqualTo(new Report(link, End.COMPLETED));
         assertThat(a.find("default", "st-1")).isEmpty();
         recorder.assertQuiet();
+    }
+
+    @Test
+    void linkAnotherServerScheduledIsCompletedWithTheWholeLink() throws Exception {
+        JdbcLinks a = server(recorder);
+        XLink link = link("st-scheduled", Duration.ofSeconds(3));
+        a.announced(register(a, link));
+        Recorder otherRecorder = new Recorder();
+        // Its first sweep, at once, schedules the link: it falls due before the next one.
+        JdbcLinks b = server(otherRecorder, KEY, Duration.ofSeconds(5));
+        TimeUnit.MILLISECONDS.sleep(500);
+
+        assertThat(b.end("default", "st-scheduled", End.COMPLETED)).isTrue();
+
+        assertThat(otherRecorder.next()).isEqualTo(new Report(link, End.COMPLETED));
+        TimeUnit.MILLISECONDS.sleep(3000);
+        recorder.assertQuiet();
+        otherRecorder.assertQuiet();
     }
 
     @Test
@@ -167,7 +189,7 @@ class JdbcLinksTest {
         Set<String> expected = new HashSet<>();
         for (int i = 0; i < 200; i++) {
             JdbcLinks requester = i % 2 == 0 ? a : b;
-            XLink link = link("st-many-" + i, Duration.ofMillis(300 + i));
+            XLink link = link("st-many-" + i, Duration.ofMillis(1500 + i));
             requester.announced(register(requester, link));
             if (i % 4 == 1) {
                 assertThat((i % 8 == 1 ? a : b).end("default", link.state(), End.COMPLETED))
