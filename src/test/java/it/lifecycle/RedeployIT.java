@@ -43,7 +43,8 @@ import static org.assertj.core.api.SoftAssertions.assertSoftly;
  *
  * <p>Runs from the client: the redeployed application and a probe application (without the module)
  * answer over HTTP on 127.0.0.1; the class histogram comes from {@code jcmd} on the server's
- * process.
+ * process. The server runs with {@code -XX:SoftRefLRUPolicyMSPerMB=0} (arquillian.xml), so the full
+ * GC also clears soft references and only class loaders still strongly held count.
  */
 @ExtendWith(ArquillianExtension.class)
 public class RedeployIT {
