@@ -45,7 +45,10 @@ public class ConfigurationIT {
     public static WebArchive jarOnly() {
         return Deployments.app(
                 "jar-only",
-                "aisa.accounts.sales.default-scopes=tweet.read,not a scope\n",
+                "aisa.accounts.sales.default-scopes=tweet.read,not a scope\n"
+                        // A malformed account name matters only to applications that inject a
+                        // linker.
+                        + "aisa.accounts.Bad_Name.default-scopes=tweet.read\n",
                 ConfigurationIT.class);
     }
 

@@ -70,7 +70,7 @@ public @interface XAccount {
         /**
          * Returns the qualifier for the named account.
          *
-         * @param name the account name, matching {@code [a-z0-9-]+}
+         * @param name the account name, matching {@code [a-z0-9-]+}, at most 64 characters
          * @return the qualifier
          * @throws NullPointerException if {@code name} is null
          * @throws IllegalArgumentException if {@code name} is not a valid account name
@@ -79,7 +79,9 @@ public @interface XAccount {
             Objects.requireNonNull(name, "account name must not be null");
             if (!isValidName(name)) {
                 throw new IllegalArgumentException(
-                        "Invalid X account name \"" + name + "\": expected [a-z0-9-]+");
+                        "Invalid X account name \""
+                                + name
+                                + "\": expected [a-z0-9-]+, at most 64 characters");
             }
             return new Literal(name);
         }

@@ -190,7 +190,8 @@ public final class XLink {
                 + ", authUrl="
                 + authUrl.getScheme()
                 + "://"
-                + authUrl.getRawAuthority()
+                + authUrl.getHost()
+                + (authUrl.getPort() < 0 ? "" : ":" + authUrl.getPort())
                 + Objects.requireNonNullElse(authUrl.getRawPath(), "")
                 + ", expiresAt="
                 + expiresAt

@@ -51,7 +51,13 @@ public class XLinkExtension implements Extension {
 
     private final Set<String> injected = new TreeSet<>();
     private final Set<String> looked = new TreeSet<>();
-    private final List<String> definitionProblems = new ArrayList<>();
+
+    /** Malformed names at injection points: always fatal, since those accounts are injected. */
+    private final List<String> injectionProblems = new ArrayList<>();
+
+    /** Malformed names under {@code aisa.accounts.}: fatal only when some linker is injected. */
+    private final List<String> configuredNameProblems = new ArrayList<>();
+
     private boolean clientSeen;
     private volatile Configuration configuration;
 
@@ -105,10 +111,11 @@ public class XLinkExtension implements Extension {
     }
 
     void validate(@Observes AfterDeploymentValidation event) {
-        if (injected.isEmpty() && definitionProblems.isEmpty()) {
+        if (injected.isEmpty() && injectionProblems.isEmpty()) {
             return;
         }
-        List<String> problems = new ArrayList<>(definitionProblems);
+        List<String> problems = new ArrayList<>(injectionProblems);
+        problems.addAll(configuredNameProblems);
         problems.addAll(configuration().problems(injected));
         if (!problems.isEmpty()) {
             event.addDeploymentProblem(Configuration.failure(problems));
@@ -149,12 +156,12 @@ public class XLinkExtension implements Extension {
             }
         }
         if (!XAccount.Literal.isValidName(account)) {
-            definitionProblems.add(
+            injectionProblems.add(
                     "@XAccount(\""
                             + account
                             + "\") at "
                             + point.getMember()
-                            + ": account names must match [a-z0-9-]+");
+                            + ": account names must match [a-z0-9-]+ and have at most 64 characters");
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(account);
@@ -176,7 +183,9 @@ public class XLinkExtension implements Extension {
             if (XAccount.Literal.isValidName(name)) {
                 names.add(name);
             } else {
-                definitionProblems.add(key + ": account names must match [a-z0-9-]+");
+                configuredNameProblems.add(
+                        key
+                                + ": account names must match [a-z0-9-]+ and have at most 64 characters");
             }
         }
         return names;

@@ -25,6 +25,7 @@ final class SettingsReader {
     private static final Pattern HOST =
             Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*");
     private static final Duration MAX_LINK_LIFETIME = Duration.ofDays(1);
+    private static final Pattern KEY_LIKE = Pattern.compile("(?i)\\bsk-[a-z0-9_-]+");
 
     private final Function<String, Optional<String>> source;
 
@@ -74,7 +75,7 @@ final class SettingsReader {
         try {
             uri = new URI(text);
         } catch (URISyntaxException e) {
-            problems.add(describe(Keys.BASE_URL) + " is not a URL: \"" + text + "\"");
+            problems.add(describe(Keys.BASE_URL) + " is not a URL: \"" + shown(text) + "\"");
             return null;
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
@@ -84,7 +85,7 @@ final class SettingsReader {
                             + " must be an absolute http(s) URL such as \""
                             + Keys.DEFAULT_BASE_URL
                             + "\", not \""
-                            + text
+                            + shown(text)
                             + "\"");
             return null;
         }
@@ -266,6 +267,36 @@ final class SettingsReader {
 
     private Optional<String> value(String key) {
         return source.apply(key).filter(v -> !v.isBlank());
+    }
+
+    /**
+     * Quotes a refused base URL without what may carry a credential: user info, query, fragment and
+     * anything that looks like an AIsa key.
+     */
+    private static String shown(String url) {
+        String shown = url;
+        int cut = indexOfAny(shown, "?#");
+        if (cut >= 0) {
+            shown = shown.substring(0, cut + 1) + "<redacted>";
+        }
+        int slashes = shown.indexOf("//");
+        int start = slashes < 0 ? 0 : slashes + 2;
+        int pathStart = indexOfAny(shown.substring(start), "/?#");
+        int end = pathStart < 0 ? shown.length() : start + pathStart;
+        int at = shown.lastIndexOf('@', end - 1);
+        if (at >= start) {
+            shown = shown.substring(0, start) + "<redacted>" + shown.substring(at);
+        }
+        return KEY_LIKE.matcher(shown).replaceAll("<redacted>");
+    }
+
+    private static int indexOfAny(String text, String chars) {
+        for (int i = 0; i < text.length(); i++) {
+            if (chars.indexOf(text.charAt(i)) >= 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     static String describe(String key) {

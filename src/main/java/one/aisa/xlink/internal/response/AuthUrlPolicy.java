@@ -39,6 +39,9 @@ final class AuthUrlPolicy {
                             + abbreviate(scheme)
                             + "\").");
         }
+        if (uri.getRawUserInfo() != null) {
+            throw new Unusable("AISAX024: AIsa's auth_url carries user info, which X never uses.");
+        }
         String host = uri.getHost().toLowerCase(Locale.ROOT);
         if (!isAllowed(host)) {
             throw new Unusable(

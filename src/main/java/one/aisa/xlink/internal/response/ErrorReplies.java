@@ -168,7 +168,7 @@ final class ErrorReplies {
             Instant at =
                     ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
             Duration wait = Duration.between(clock.instant(), at);
-            return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+            return wait.isNegative() ? Optional.empty() : Optional.of(wait);
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }

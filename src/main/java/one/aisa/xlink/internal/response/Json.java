@@ -8,17 +8,16 @@ import java.util.Optional;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
-import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
 
 /** Lenient reading of JSON bodies. Parser messages quote their input, so they never leave here. */
 final class Json {
 
-    private static final JsonReaderFactory READERS =
-            jakarta.json.Json.createReaderFactory(Map.of());
+    private static final JsonParserFactory PARSERS =
+            jakarta.json.Json.createParserFactory(Map.of());
 
     private Json() {}
 
@@ -27,11 +26,15 @@ final class Json {
         if (body.length == 0) {
             return Optional.empty();
         }
-        try (JsonReader reader =
-                READERS.createReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8)) {
-            JsonStructure structure = reader.read();
-            return structure instanceof JsonObject object ? Optional.of(object) : Optional.empty();
-        } catch (JsonException | IllegalStateException e) {
+        try (JsonParser parser =
+                PARSERS.createParser(new ByteArrayInputStream(body), StandardCharsets.UTF_8)) {
+            if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
+                return Optional.empty();
+            }
+            JsonObject object = parser.getObject();
+            // One object and nothing after it: "{...} trailing" is not AIsa's answer.
+            return parser.hasNext() ? Optional.empty() : Optional.of(object);
+        } catch (JsonException | IllegalStateException | java.util.NoSuchElementException e) {
             return Optional.empty();
         }
     }

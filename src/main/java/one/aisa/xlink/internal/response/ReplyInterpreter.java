@@ -57,9 +57,10 @@ public final class ReplyInterpreter {
             }
             return grantFromSuccess(reply, apiKey);
         } catch (Unusable e) {
+            // A success envelope's code is not an error code: only the request id is worth keeping.
             ErrorReplies.Said said = errors.read(reply, apiKey);
             throw new XLinkResponseException(
-                    e.getMessage(), status, said.type(), said.code(), said.requestId(), null);
+                    e.getMessage(), status, null, null, said.requestId(), null);
         }
     }
 
