@@ -38,6 +38,8 @@ import one.aisa.xlink.internal.retry.Retrying;
 @ApplicationScoped
 public class LinkerRuntime {
 
+    private static final System.Logger LOG = System.getLogger(LinkerRuntime.class.getName());
+
     private static final String EXPIRY_THREAD = "aisa-x-link-expiry";
     private static final String TIMER_THREAD = "aisa-x-link-timer";
     private static final String CALL_THREAD = "aisa-x-link-call";
@@ -92,15 +94,30 @@ public class LinkerRuntime {
             @Observes(notifyObserver = Reception.IF_EXISTS)
                     @BeforeDestroyed(ApplicationScoped.class)
                     Object application) {
+        stop();
+    }
+
+    /**
+     * Stops every thread of the module and fails requests still running, so that nothing keeps the
+     * application's class loader or fires into a stopped application. Safe to call twice.
+     */
+    @PreDestroy
+    void stop() {
+        retrying.close();
+        timer.shutdownNow();
+        calls.shutdownNow();
         if (pending != null) {
             pending.close();
         }
-    }
-
-    @PreDestroy
-    void stop() {
-        if (pending != null) {
-            pending.close();
+        try {
+            if (!timer.awaitTermination(10, TimeUnit.SECONDS)
+                    || !calls.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.log(
+                        System.Logger.Level.WARNING,
+                        "AISAX062: a thread of the module did not stop within 10 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
