@@ -108,7 +108,8 @@ final class AccountLinker implements XAccountLinker {
                     shared.call().callTimeout().plusSeconds(1).toNanos(), TimeUnit.NANOSECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException failure) {
-                failure.setStackTrace(Thread.currentThread().getStackTrace());
+                // The failure happened on a call thread: show the caller where it surfaced instead.
+                failure.setStackTrace(new Throwable().getStackTrace());
                 throw failure;
             }
             throw new IllegalStateException(e.getCause());

@@ -74,6 +74,24 @@ public final class Keys {
     /** The Rest Client configKey: {@code aisa/mp-rest/readTimeout} and friends. */
     public static final String REST_CLIENT_CONFIG_KEY = "aisa";
 
+    private static final String CLIENT_INTERFACE = "one.aisa.xlink.internal.client.AisaTwitterApi";
+
+    /** Rest Client keys that set the URL; each must agree with {@link #BASE_URL}. */
+    static final List<String> REST_CLIENT_URL_KEYS =
+            List.of(
+                    "aisa/mp-rest/uri",
+                    "aisa/mp-rest/url",
+                    CLIENT_INTERFACE + "/mp-rest/uri",
+                    CLIENT_INTERFACE + "/mp-rest/url");
+
+    /** Rest Client timeouts in milliseconds, which the Rest Client itself reads only per call. */
+    static final List<String> REST_CLIENT_TIMEOUT_KEYS =
+            List.of(
+                    "aisa/mp-rest/connectTimeout",
+                    "aisa/mp-rest/readTimeout",
+                    CLIENT_INTERFACE + "/mp-rest/connectTimeout",
+                    CLIENT_INTERFACE + "/mp-rest/readTimeout");
+
     static final String DEFAULT_BASE_URL = "https://api.aisa.one/apis/v1";
     static final Duration DEFAULT_LINK_LIFETIME = Duration.ofMinutes(10);
     static final List<String> DEFAULT_AUTH_HOSTS = List.of("twitter.com", "x.com");

@@ -37,6 +37,10 @@ final class SettingsReader {
     SharedSettings shared(List<String> problems) {
         int before = problems.size();
         URI baseUrl = baseUrl(problems);
+        if (baseUrl != null) {
+            restClientUrls(baseUrl, problems);
+        }
+        restClientTimeouts(problems);
         Duration lifetime = linkLifetime(problems);
         List<String> hosts = authHosts(problems);
         CallPolicy call = callPolicy(problems);
@@ -175,7 +179,14 @@ final class SettingsReader {
         if (raw.isEmpty()) {
             return URI.create(Keys.DEFAULT_BASE_URL);
         }
-        String text = raw.get().strip();
+        String text = raw.get();
+        if (!text.equals(text.strip())) {
+            problems.add(
+                    describe(Keys.BASE_URL)
+                            + " has white space around it; remove it (the Rest Client would"
+                            + " refuse the URL)");
+            return null;
+        }
         URI uri;
         try {
             uri = new URI(text);
@@ -215,6 +226,41 @@ final class SettingsReader {
         }
         String withoutSlash = text.replaceAll("/+$", "");
         return URI.create(withoutSlash);
+    }
+
+    /**
+     * The Rest Client takes its URL from its own keys, which the module fills from {@code
+     * aisa.base-url} at the lowest ordinal. Any other value there would bypass the checks above, so
+     * it must name the same URL.
+     */
+    private void restClientUrls(URI baseUrl, List<String> problems) {
+        for (String key : Keys.REST_CLIENT_URL_KEYS) {
+            Optional<String> value = value(key);
+            if (value.isPresent()
+                    && !value.get().replaceAll("/+$", "").equals(baseUrl.toString())) {
+                problems.add(
+                        describe(key)
+                                + " names a different URL than "
+                                + Keys.BASE_URL
+                                + ": set only "
+                                + Keys.BASE_URL
+                                + ", the one the module checks");
+            }
+        }
+    }
+
+    /** The standard Rest Client timeouts, checked here so that a typo fails the deployment. */
+    private void restClientTimeouts(List<String> problems) {
+        for (String key : Keys.REST_CLIENT_TIMEOUT_KEYS) {
+            Optional<String> value = value(key);
+            if (value.isPresent() && !value.get().strip().matches("\\d{1,9}")) {
+                problems.add(
+                        describe(key)
+                                + " must be a whole number of milliseconds, not \""
+                                + shown(value.get())
+                                + "\"");
+            }
+        }
     }
 
     private Duration linkLifetime(List<String> problems) {
@@ -336,6 +382,14 @@ final class SettingsReader {
                                 + " holds \""
                                 + item.strip()
                                 + "\", which is not a host name");
+                continue;
+            }
+            if (!host.contains(".") && !host.equals("localhost") && !host.contains(":")) {
+                problems.add(
+                        describe(Keys.AUTH_HOSTS)
+                                + " holds \""
+                                + host
+                                + "\", a top-level domain: it would allow every host under it");
                 continue;
             }
             hosts.add(host.equals("::1") ? "[::1]" : host);

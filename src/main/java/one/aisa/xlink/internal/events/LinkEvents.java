@@ -40,9 +40,13 @@ public class LinkEvents implements LinkRegistry.Listener {
         this.requestContexts = requestContexts;
     }
 
-    /** Fires {@link XLinkRequested} on the caller's thread. */
+    /**
+     * Fires {@link XLinkRequested} on the thread that received the link: the caller's for {@code
+     * requestLink}, a call thread of the module for {@code requestLinkAsync}; a request context is
+     * active for the synchronous observers either way.
+     */
     public void requested(XLink link) {
-        fire(new XLinkRequested(link));
+        fireInRequestContext(new XLinkRequested(link));
     }
 
     /**
@@ -56,6 +60,11 @@ public class LinkEvents implements LinkRegistry.Listener {
                 end == LinkRegistry.End.COMPLETED
                         ? new XLinkCompleted(link)
                         : new XLinkExpired(link);
+        fireInRequestContext(event);
+    }
+
+    /** Fires with a request context active, activating one only where none is. */
+    private void fireInRequestContext(XLinkEvent event) {
         RequestContextController controller = requestContexts.get();
         boolean activated = controller.activate();
         try {
