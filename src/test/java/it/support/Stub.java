@@ -10,6 +10,12 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
  */
 public final class Stub {
 
+    /**
+     * Jetty threads of the stub; WireMock's default of 25 would queue the load test's 32 callers
+     * and its asynchronous requests behind each other.
+     */
+    private static final int CONTAINER_THREADS = 64;
+
     private static WireMockServer server;
 
     private Stub() {}
@@ -17,7 +23,12 @@ public final class Stub {
     /** Starts the stub once per JVM and returns its port. */
     public static synchronized int port() {
         if (server == null) {
-            server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+            server =
+                    new WireMockServer(
+                            options()
+                                    .bindAddress("127.0.0.1")
+                                    .dynamicPort()
+                                    .containerThreads(CONTAINER_THREADS));
             server.start();
             Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "stub-stop"));
         }

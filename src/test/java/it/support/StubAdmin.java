@@ -34,6 +34,11 @@ public final class StubAdmin {
         this.base = "http://127.0.0.1:" + port + "/__admin";
     }
 
+    /** The stub on this port of 127.0.0.1; for tests that drive it from the client JVM. */
+    public static StubAdmin at(int port) {
+        return new StubAdmin(port);
+    }
+
     /** The stub named by the deployment's {@code test.stub.port}. */
     public static StubAdmin fromConfig() {
         return new StubAdmin(ConfigProvider.getConfig().getValue("test.stub.port", Integer.class));
@@ -60,6 +65,65 @@ public final class StubAdmin {
     /** Makes {@code auth_twitter} answer 200 with this JSON body. */
     public StubAdmin answerJson(String body) {
         return answer(200, body, Map.of("Content-Type", "application/json"));
+    }
+
+    /** Makes {@code auth_twitter} answer with a WireMock response definition. */
+    public StubAdmin answer(JsonObject response) {
+        return map(response);
+    }
+
+    /**
+     * Makes {@code auth_twitter} answer with a WireMock response definition when the request body
+     * contains {@code fragment}, ahead of every answer without a condition.
+     */
+    public StubAdmin answerWhenBodyContains(String fragment, JsonObject response) {
+        JsonObject mapping =
+                Json.createObjectBuilder()
+                        .add("priority", 1)
+                        .add(
+                                "request",
+                                Json.createObjectBuilder()
+                                        .add("method", "POST")
+                                        .add("urlPath", AUTH_PATH)
+                                        .add(
+                                                "bodyPatterns",
+                                                Json.createArrayBuilder()
+                                                        .add(
+                                                                Json.createObjectBuilder()
+                                                                        .add(
+                                                                                "contains",
+                                                                                fragment))))
+                        .add("response", response)
+                        .build();
+        send("POST", "/mappings", mapping.toString());
+        return this;
+    }
+
+    /**
+     * A response definition that grants a new link on every call, through WireMock's response
+     * templating: the state is {@code statePrefix} followed by the request's {@code
+     * Idempotency-Key} (a fresh UUID per request), in the {@code state} field and in the {@code
+     * state} parameter of {@code auth_url}; {@code expires_at} is an ISO instant (whole seconds)
+     * {@code expiresIn} from the moment the stub answers, in WireMock's offset syntax such as
+     * {@code "4 seconds"} or {@code "-5 seconds"}.
+     */
+    public static JsonObject freshLink(String statePrefix, String expiresIn) {
+        String state = statePrefix + "{{request.headers.Idempotency-Key}}";
+        String body =
+                "{\"auth_url\":\""
+                        + Answers.AUTH_URL
+                        + state
+                        + "\",\"state\":\""
+                        + state
+                        + "\",\"expires_at\":\"{{now offset='"
+                        + expiresIn
+                        + "'}}\"}";
+        return Json.createObjectBuilder()
+                .add("status", 200)
+                .add("body", body)
+                .add("headers", Json.createObjectBuilder().add("Content-Type", "application/json"))
+                .add("transformers", Json.createArrayBuilder().add("response-template"))
+                .build();
     }
 
     /** Makes {@code auth_twitter} fail at the socket level (a WireMock fault name). */

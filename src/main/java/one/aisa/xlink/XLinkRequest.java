@@ -31,6 +31,9 @@ public final class XLinkRequest {
     /** Longest accepted subject, in characters. */
     public static final int MAX_SUBJECT_LENGTH = 256;
 
+    /** Most scopes one request may ask for; X defines about twenty. */
+    public static final int MAX_SCOPES = 64;
+
     /** Most attributes one request may carry. */
     public static final int MAX_ATTRIBUTES = 32;
 
@@ -155,7 +158,8 @@ public final class XLinkRequest {
          * @param scopes the scopes, in request order; not empty
          * @return this builder
          * @throws NullPointerException if {@code scopes} or one of its elements is null
-         * @throws IllegalArgumentException if {@code scopes} is empty
+         * @throws IllegalArgumentException if {@code scopes} is empty or holds more than {@value
+         *     XLinkRequest#MAX_SCOPES} scopes
          */
         public Builder scopes(Collection<XScope> scopes) {
             Objects.requireNonNull(scopes, "scopes must not be null");
@@ -167,6 +171,10 @@ public final class XLinkRequest {
             Set<XScope> copy = new LinkedHashSet<>();
             for (XScope scope : scopes) {
                 copy.add(Objects.requireNonNull(scope, "scopes must not contain null"));
+            }
+            if (copy.size() > MAX_SCOPES) {
+                throw new IllegalArgumentException(
+                        copy.size() + " scopes requested; the limit is " + MAX_SCOPES);
             }
             this.scopes = copy;
             return this;
@@ -201,12 +209,21 @@ public final class XLinkRequest {
          * @param subject not blank, at most {@value XLinkRequest#MAX_SUBJECT_LENGTH} characters
          * @return this builder
          * @throws NullPointerException if {@code subject} is null
-         * @throws IllegalArgumentException if {@code subject} is blank or too long
+         * @throws IllegalArgumentException if {@code subject} is blank, too long, or holds control
+         *     or formatting characters (such as NUL or a bidirectional override)
          */
         public Builder subject(String subject) {
             Objects.requireNonNull(subject, "subject must not be null");
             if (subject.isBlank()) {
                 throw new IllegalArgumentException("subject must not be blank");
+            }
+            if (subject.codePoints()
+                    .anyMatch(
+                            c ->
+                                    Character.isISOControl(c)
+                                            || Character.getType(c) == Character.FORMAT)) {
+                throw new IllegalArgumentException(
+                        "subject must not contain control or formatting characters");
             }
             if (subject.length() > MAX_SUBJECT_LENGTH) {
                 throw new IllegalArgumentException(

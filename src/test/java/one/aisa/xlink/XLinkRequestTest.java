@@ -304,4 +304,25 @@ class XLinkRequestTest {
                 .hasToString(
                         "XLinkRequest[scopes=[tweet.read], subject=user-1, attributes=[token]]");
     }
+
+    @Test
+    void moreScopesThanTheLimitAreRefused() {
+        java.util.List<XScope> many = new java.util.ArrayList<>();
+        for (int i = 0; i <= XLinkRequest.MAX_SCOPES; i++) {
+            many.add(XScope.of("custom.scope" + (char) ('a' + i % 26) + "x" + i));
+        }
+
+        assertThatThrownBy(() -> XLinkRequest.builder().scopes(many))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("65 scopes requested; the limit is 64");
+    }
+
+    @Test
+    void subjectWithControlOrFormattingCharactersIsRefused() {
+        for (String subject : new String[] {"user\u0000", "user\n2", "user\u202Eevil"}) {
+            assertThatThrownBy(() -> XLinkRequest.builder().subject(subject))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("subject must not contain control or formatting characters");
+        }
+    }
 }

@@ -15,6 +15,7 @@ public class DemoApplication extends Application {
                 StatusResource.class,
                 LinksResource.class,
                 EventsResource.class,
-                XLinkExceptionMapper.class);
+                XLinkExceptionMapper.class,
+                UnreadableRequestMapper.class);
     }
 }

@@ -25,7 +25,7 @@ import one.aisa.xlink.internal.config.AccountSettings;
 import one.aisa.xlink.internal.config.CallPolicy;
 import one.aisa.xlink.internal.config.SharedSettings;
 import one.aisa.xlink.internal.events.LinkEvents;
-import one.aisa.xlink.internal.registry.PendingLinks;
+import one.aisa.xlink.internal.registry.LinkRegistry;
 import one.aisa.xlink.internal.response.LinkGrant;
 import one.aisa.xlink.internal.response.ReplyInterpreter;
 import one.aisa.xlink.internal.retry.Retrying;
@@ -37,7 +37,7 @@ final class AccountLinker implements XAccountLinker {
     private final SharedSettings shared;
     private final AisaGateway gateway;
     private final ReplyInterpreter interpreter;
-    private final PendingLinks pending;
+    private final LinkRegistry pending;
     private final LinkEvents events;
     private final Retrying retrying;
     private final Clock clock;
@@ -47,7 +47,7 @@ final class AccountLinker implements XAccountLinker {
             SharedSettings shared,
             AisaGateway gateway,
             ReplyInterpreter interpreter,
-            PendingLinks pending,
+            LinkRegistry pending,
             LinkEvents events,
             Retrying retrying,
             Clock clock) {
@@ -108,7 +108,8 @@ final class AccountLinker implements XAccountLinker {
                     shared.call().callTimeout().plusSeconds(1).toNanos(), TimeUnit.NANOSECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException failure) {
-                failure.setStackTrace(Thread.currentThread().getStackTrace());
+                // The failure happened on a call thread: show the caller where it surfaced instead.
+                failure.setStackTrace(new Throwable().getStackTrace());
                 throw failure;
             }
             throw new IllegalStateException(e.getCause());
@@ -143,13 +144,13 @@ final class AccountLinker implements XAccountLinker {
     @Override
     public boolean markLinked(String state) {
         Objects.requireNonNull(state, "state must not be null");
-        return pending.end(account.name(), state, PendingLinks.End.COMPLETED);
+        return pending.end(account.name(), state, LinkRegistry.End.COMPLETED);
     }
 
     @Override
     public boolean cancel(String state) {
         Objects.requireNonNull(state, "state must not be null");
-        return pending.end(account.name(), state, PendingLinks.End.CANCELLED);
+        return pending.end(account.name(), state, LinkRegistry.End.CANCELLED);
     }
 
     @Override
@@ -174,7 +175,7 @@ final class AccountLinker implements XAccountLinker {
                         requestedAt,
                         request.subject().orElse(null),
                         request.attributes());
-        PendingLinks.Handle handle;
+        LinkRegistry.Handle handle;
         try {
             handle =
                     pending.register(link)

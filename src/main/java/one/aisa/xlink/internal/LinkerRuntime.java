@@ -21,8 +21,11 @@ import one.aisa.xlink.internal.cdi.XLinkExtension;
 import one.aisa.xlink.internal.client.AisaGateway;
 import one.aisa.xlink.internal.config.AccountSettings;
 import one.aisa.xlink.internal.config.Configuration;
+import one.aisa.xlink.internal.config.RegistrySettings;
 import one.aisa.xlink.internal.config.SharedSettings;
 import one.aisa.xlink.internal.events.LinkEvents;
+import one.aisa.xlink.internal.registry.JdbcLinks;
+import one.aisa.xlink.internal.registry.LinkRegistry;
 import one.aisa.xlink.internal.registry.PendingLinks;
 import one.aisa.xlink.internal.response.ReplyInterpreter;
 import one.aisa.xlink.internal.retry.Retrying;
@@ -34,6 +37,8 @@ import one.aisa.xlink.internal.retry.Retrying;
  */
 @ApplicationScoped
 public class LinkerRuntime {
+
+    private static final System.Logger LOG = System.getLogger(LinkerRuntime.class.getName());
 
     private static final String EXPIRY_THREAD = "aisa-x-link-expiry";
     private static final String TIMER_THREAD = "aisa-x-link-timer";
@@ -47,7 +52,8 @@ public class LinkerRuntime {
     private LinkEvents events;
 
     private final Clock clock = Clock.systemUTC();
-    private PendingLinks pending;
+    private LinkRegistry pending;
+    private XLinkConfigException registryProblem;
     private ScheduledThreadPoolExecutor timer;
     private ThreadPoolExecutor calls;
     private Retrying retrying;
@@ -65,7 +71,7 @@ public class LinkerRuntime {
 
     @PostConstruct
     void start() {
-        pending = new PendingLinks(events, clock, threads(EXPIRY_THREAD));
+        pending = registry();
         timer = new ScheduledThreadPoolExecutor(1, threads(TIMER_THREAD));
         timer.setRemoveOnCancelPolicy(true);
         calls =
@@ -80,22 +86,83 @@ public class LinkerRuntime {
         retrying = new Retrying(timer, calls);
     }
 
+    /** Does nothing; calling it through the client proxy creates, and so starts, the runtime. */
+    void started() {}
+
     /** Stops expiry as soon as the application starts to stop, so no event reaches it after. */
     void stopping(
             @Observes(notifyObserver = Reception.IF_EXISTS)
                     @BeforeDestroyed(ApplicationScoped.class)
                     Object application) {
-        pending.close();
+        stop();
     }
 
+    /**
+     * Stops every thread of the module and fails requests still running, so that nothing keeps the
+     * application's class loader or fires into a stopped application. Safe to call twice.
+     */
     @PreDestroy
     void stop() {
-        pending.close();
+        retrying.close();
+        timer.shutdownNow();
+        calls.shutdownNow();
+        if (pending != null) {
+            pending.close();
+        }
+        try {
+            if (!timer.awaitTermination(10, TimeUnit.SECONDS)
+                    || !calls.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.log(
+                        System.Logger.Level.WARNING,
+                        "AISAX062: a thread of the module did not stop within 10 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Builds the configured registry. A configuration problem leaves it null: every linker then
+     * reports the problem (injected ones already failed the deployment).
+     */
+    private LinkRegistry registry() {
+        RegistrySettings settings;
+        try {
+            settings = extension.configuration().registry();
+        } catch (XLinkConfigException e) {
+            registryProblem = e;
+            return null;
+        }
+        if (settings.kind() == RegistrySettings.Kind.MEMORY) {
+            return new PendingLinks(events, clock, threads(EXPIRY_THREAD));
+        }
+        javax.sql.DataSource dataSource;
+        try {
+            dataSource = DataSources.lookup(settings.dataSource());
+        } catch (XLinkConfigException e) {
+            registryProblem = e;
+            return null;
+        }
+        JdbcLinks links =
+                new JdbcLinks(
+                        events,
+                        clock,
+                        threads(EXPIRY_THREAD),
+                        dataSource,
+                        settings.encryptionKey(),
+                        settings.table(),
+                        settings.sweepInterval(),
+                        settings.claimLease());
+        links.start();
+        return links;
     }
 
     /** Returns the linker of an account, or one that reports its configuration problems. */
     public XAccountLinker linker(String name) {
         Configuration configuration = extension.configuration();
+        if (registryProblem != null) {
+            return new MisconfiguredLinker(name, registryProblem);
+        }
         try {
             AccountSettings account = configuration.account(name);
             SharedSettings shared = configuration.shared();

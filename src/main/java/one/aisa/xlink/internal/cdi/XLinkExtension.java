@@ -26,11 +26,14 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 import one.aisa.xlink.XAccount;
 import one.aisa.xlink.XAccountLinker;
+import one.aisa.xlink.XLinkConfigException;
 import one.aisa.xlink.XLinkEvent;
+import one.aisa.xlink.internal.DataSources;
 import one.aisa.xlink.internal.LinkerRuntime;
 import one.aisa.xlink.internal.client.AisaTwitterApi;
 import one.aisa.xlink.internal.config.Configuration;
 import one.aisa.xlink.internal.config.Keys;
+import one.aisa.xlink.internal.config.RegistrySettings;
 import one.aisa.xlink.internal.events.ObserverGuard;
 
 /**
@@ -117,6 +120,14 @@ public class XLinkExtension implements Extension {
         List<String> problems = new ArrayList<>(injectionProblems);
         problems.addAll(configuredNameProblems);
         problems.addAll(configuration().problems(injected));
+        if (problems.isEmpty() && configuration().registry().kind() == RegistrySettings.Kind.JDBC) {
+            try {
+                DataSources.lookup(configuration().registry().dataSource());
+            } catch (XLinkConfigException e) {
+                event.addDeploymentProblem(e);
+                return;
+            }
+        }
         if (!problems.isEmpty()) {
             event.addDeploymentProblem(Configuration.failure(problems));
             return;

@@ -62,7 +62,9 @@ public class AisaGateway {
         try {
             response =
                     api.authTwitter(
-                            bearer(apiKey), idempotencyKey, new AuthTwitterBody(apiKey, scopes));
+                            bearer(apiKey),
+                            idempotencyKey,
+                            new AuthTwitterBody(apiKey, scopes).toJson());
         } catch (ErrorStatus error) {
             response = error.response();
             bodyLimit = ERROR_BODY_LIMIT;

@@ -29,6 +29,14 @@ public interface AisaTwitterApi {
     /** Header AIsa's gateway uses to recognise a repeated call. */
     String IDEMPOTENCY_KEY = "Idempotency-Key";
 
+    /**
+     * Asks for a link.
+     *
+     * @param authorization {@code Bearer <key>}
+     * @param idempotencyKey the same for every attempt of one request
+     * @param body the JSON text of {@link AuthTwitterBody}
+     * @return the unread answer, for statuses below 400
+     */
     @POST
     @Path("/auth_twitter")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -36,5 +44,5 @@ public interface AisaTwitterApi {
     Response authTwitter(
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
-            AuthTwitterBody body);
+            String body);
 }

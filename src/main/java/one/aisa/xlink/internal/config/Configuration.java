@@ -19,6 +19,7 @@ public final class Configuration {
     private final SettingsReader reader;
     private final Map<String, Outcome<AccountSettings>> accounts = new ConcurrentHashMap<>();
     private volatile Outcome<SharedSettings> shared;
+    private volatile Outcome<RegistrySettings> registry;
 
     /**
      * @param source looks a key up; MicroProfile Config's {@code getOptionalValue} in production
@@ -30,6 +31,15 @@ public final class Configuration {
     /** Returns the shared settings, or throws listing every problem with them. */
     public SharedSettings shared() {
         Outcome<SharedSettings> outcome = sharedOutcome();
+        if (!outcome.problems().isEmpty()) {
+            throw failure(outcome.problems());
+        }
+        return outcome.value();
+    }
+
+    /** Returns where pending links are kept, or throws listing every problem with it. */
+    public RegistrySettings registry() {
+        Outcome<RegistrySettings> outcome = registryOutcome();
         if (!outcome.problems().isEmpty()) {
             throw failure(outcome.problems());
         }
@@ -48,6 +58,7 @@ public final class Configuration {
     /** Returns every problem of the shared settings and of these accounts, in a stable order. */
     public List<String> problems(Collection<String> names) {
         List<String> problems = new ArrayList<>(sharedOutcome().problems());
+        problems.addAll(registryOutcome().problems());
         for (String name : names) {
             problems.addAll(accountOutcome(name).problems());
         }
@@ -73,6 +84,17 @@ public final class Configuration {
             SharedSettings value = reader.shared(problems);
             outcome = new Outcome<>(value, List.copyOf(problems));
             shared = outcome;
+        }
+        return outcome;
+    }
+
+    private Outcome<RegistrySettings> registryOutcome() {
+        Outcome<RegistrySettings> outcome = registry;
+        if (outcome == null) {
+            List<String> problems = new ArrayList<>();
+            RegistrySettings value = reader.registry(problems);
+            outcome = new Outcome<>(value, List.copyOf(problems));
+            registry = outcome;
         }
         return outcome;
     }

@@ -38,6 +38,30 @@ public final class Keys {
     /** Integer bytes, defaulted: the largest success body read. */
     public static final String MAX_RESPONSE_BYTES = "aisa.max-response-bytes";
 
+    /**
+     * {@code memory} or {@code jdbc}, defaulted to {@code memory}: where pending links are kept.
+     */
+    public static final String REGISTRY = "aisa.x.registry";
+
+    /** JNDI name, required when the registry is {@code jdbc}: the database's DataSource. */
+    public static final String REGISTRY_DATASOURCE = "aisa.x.registry.datasource";
+
+    /**
+     * Base64 of 32 bytes, required when the registry is {@code jdbc}: AES key for links at rest.
+     */
+    public static final String REGISTRY_ENCRYPTION_KEY = "aisa.x.registry.encryption-key";
+
+    /** SQL identifier, defaulted to {@code aisa_x_link}: the registry's table. */
+    public static final String REGISTRY_TABLE = "aisa.x.registry.table";
+
+    /** ISO-8601 duration, defaulted to 15 s: how often each server looks for due links. */
+    public static final String REGISTRY_SWEEP_INTERVAL = "aisa.x.registry.sweep-interval";
+
+    /**
+     * ISO-8601 duration, defaulted to 2 min: how long a claim on a link keeps other servers off.
+     */
+    public static final String REGISTRY_CLAIM_LEASE = "aisa.x.registry.claim-lease";
+
     /** Prefix of the named accounts' keys: {@code aisa.accounts.<name>.api-key} and so on. */
     public static final String ACCOUNTS_PREFIX = "aisa.accounts.";
 
@@ -50,6 +74,24 @@ public final class Keys {
     /** The Rest Client configKey: {@code aisa/mp-rest/readTimeout} and friends. */
     public static final String REST_CLIENT_CONFIG_KEY = "aisa";
 
+    private static final String CLIENT_INTERFACE = "one.aisa.xlink.internal.client.AisaTwitterApi";
+
+    /** Rest Client keys that set the URL; each must agree with {@link #BASE_URL}. */
+    static final List<String> REST_CLIENT_URL_KEYS =
+            List.of(
+                    "aisa/mp-rest/uri",
+                    "aisa/mp-rest/url",
+                    CLIENT_INTERFACE + "/mp-rest/uri",
+                    CLIENT_INTERFACE + "/mp-rest/url");
+
+    /** Rest Client timeouts in milliseconds, which the Rest Client itself reads only per call. */
+    static final List<String> REST_CLIENT_TIMEOUT_KEYS =
+            List.of(
+                    "aisa/mp-rest/connectTimeout",
+                    "aisa/mp-rest/readTimeout",
+                    CLIENT_INTERFACE + "/mp-rest/connectTimeout",
+                    CLIENT_INTERFACE + "/mp-rest/readTimeout");
+
     static final String DEFAULT_BASE_URL = "https://api.aisa.one/apis/v1";
     static final Duration DEFAULT_LINK_LIFETIME = Duration.ofMinutes(10);
     static final List<String> DEFAULT_AUTH_HOSTS = List.of("twitter.com", "x.com");
@@ -58,6 +100,9 @@ public final class Keys {
     static final Duration DEFAULT_INITIAL_BACKOFF = Duration.ofSeconds(1);
     static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(20);
     static final int DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;
+    static final String DEFAULT_REGISTRY_TABLE = "aisa_x_link";
+    static final Duration DEFAULT_SWEEP_INTERVAL = Duration.ofSeconds(15);
+    static final Duration DEFAULT_CLAIM_LEASE = Duration.ofMinutes(2);
 
     private Keys() {}
 

@@ -25,6 +25,7 @@ final class SettingsReader {
     private static final Pattern HOST =
             Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*");
     private static final Duration MAX_LINK_LIFETIME = Duration.ofDays(1);
+    private static final Pattern TABLE = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,29}");
     private static final Pattern KEY_LIKE = Pattern.compile("(?i)\\bsk-[a-z0-9_-]+");
 
     private final Function<String, Optional<String>> source;
@@ -36,12 +37,120 @@ final class SettingsReader {
     SharedSettings shared(List<String> problems) {
         int before = problems.size();
         URI baseUrl = baseUrl(problems);
+        if (baseUrl != null) {
+            restClientUrls(baseUrl, problems);
+        }
+        restClientTimeouts(problems);
         Duration lifetime = linkLifetime(problems);
         List<String> hosts = authHosts(problems);
         CallPolicy call = callPolicy(problems);
         return problems.size() == before
                 ? new SharedSettings(baseUrl, lifetime, hosts, call)
                 : null;
+    }
+
+    RegistrySettings registry(List<String> problems) {
+        int before = problems.size();
+        String kindText =
+                value(Keys.REGISTRY).map(v -> v.strip().toLowerCase(Locale.ROOT)).orElse("memory");
+        RegistrySettings.Kind kind;
+        switch (kindText) {
+            case "memory" -> kind = RegistrySettings.Kind.MEMORY;
+            case "jdbc" -> kind = RegistrySettings.Kind.JDBC;
+            default -> {
+                problems.add(
+                        describe(Keys.REGISTRY)
+                                + " must be \"memory\" or \"jdbc\", not \""
+                                + value(Keys.REGISTRY).orElse("")
+                                + "\"");
+                return null;
+            }
+        }
+        if (kind == RegistrySettings.Kind.MEMORY) {
+            return new RegistrySettings(kind, null, null, null, null, null);
+        }
+        String dataSource = value(Keys.REGISTRY_DATASOURCE).map(String::strip).orElse(null);
+        if (dataSource == null) {
+            problems.add(
+                    describe(Keys.REGISTRY_DATASOURCE)
+                            + " is missing: set it to the JNDI name of the DataSource that holds the"
+                            + " pending links, such as \"jdbc/aisaXLink\"");
+        }
+        byte[] key = encryptionKey(problems);
+        String table =
+                value(Keys.REGISTRY_TABLE).map(String::strip).orElse(Keys.DEFAULT_REGISTRY_TABLE);
+        if (!TABLE.matcher(table).matches()) {
+            problems.add(
+                    describe(Keys.REGISTRY_TABLE)
+                            + " must be a plain SQL name (a letter, then letters, digits or _, at"
+                            + " most 30 characters), not \""
+                            + table
+                            + "\"");
+        }
+        Duration sweep =
+                atLeast(
+                        Keys.REGISTRY_SWEEP_INTERVAL,
+                        duration(
+                                Keys.REGISTRY_SWEEP_INTERVAL,
+                                Keys.DEFAULT_SWEEP_INTERVAL,
+                                Duration.ZERO,
+                                Duration.ofMinutes(10),
+                                problems),
+                        Duration.ofMillis(100),
+                        problems);
+        Duration lease =
+                atLeast(
+                        Keys.REGISTRY_CLAIM_LEASE,
+                        duration(
+                                Keys.REGISTRY_CLAIM_LEASE,
+                                Keys.DEFAULT_CLAIM_LEASE,
+                                Duration.ZERO,
+                                Duration.ofHours(1),
+                                problems),
+                        Duration.ofSeconds(1),
+                        problems);
+        return problems.size() == before
+                ? new RegistrySettings(kind, dataSource, key, table, sweep, lease)
+                : null;
+    }
+
+    private static Duration atLeast(
+            String key, Duration value, Duration minimum, List<String> problems) {
+        if (value != null && value.compareTo(minimum) < 0) {
+            problems.add(describe(key) + " must be at least " + minimum + ", not " + value);
+            return null;
+        }
+        return value;
+    }
+
+    /** Reads the AES key without ever quoting it: a wrong key is still a secret. */
+    private byte[] encryptionKey(List<String> problems) {
+        Optional<String> raw = value(Keys.REGISTRY_ENCRYPTION_KEY);
+        if (raw.isEmpty()) {
+            problems.add(
+                    describe(Keys.REGISTRY_ENCRYPTION_KEY)
+                            + " is missing: set it to 32 random bytes in base64 (for example the"
+                            + " output of \"openssl rand -base64 32\"), the same on every server");
+            return null;
+        }
+        byte[] key;
+        try {
+            key = java.util.Base64.getDecoder().decode(raw.get().strip());
+        } catch (IllegalArgumentException e) {
+            problems.add(
+                    describe(Keys.REGISTRY_ENCRYPTION_KEY)
+                            + " is not base64 (its value is not shown)");
+            return null;
+        }
+        if (key.length != 32) {
+            problems.add(
+                    describe(Keys.REGISTRY_ENCRYPTION_KEY)
+                            + " must decode to 32 bytes (AES-256), not "
+                            + key.length
+                            + " (its value is not shown)");
+            return null;
+        }
+        return key;
     }
 
     AccountSettings account(String name, List<String> problems) {
@@ -70,7 +179,14 @@ final class SettingsReader {
         if (raw.isEmpty()) {
             return URI.create(Keys.DEFAULT_BASE_URL);
         }
-        String text = raw.get().strip();
+        String text = raw.get();
+        if (!text.equals(text.strip())) {
+            problems.add(
+                    describe(Keys.BASE_URL)
+                            + " has white space around it; remove it (the Rest Client would"
+                            + " refuse the URL)");
+            return null;
+        }
         URI uri;
         try {
             uri = new URI(text);
@@ -110,6 +226,41 @@ final class SettingsReader {
         }
         String withoutSlash = text.replaceAll("/+$", "");
         return URI.create(withoutSlash);
+    }
+
+    /**
+     * The Rest Client takes its URL from its own keys, which the module fills from {@code
+     * aisa.base-url} at the lowest ordinal. Any other value there would bypass the checks above, so
+     * it must name the same URL.
+     */
+    private void restClientUrls(URI baseUrl, List<String> problems) {
+        for (String key : Keys.REST_CLIENT_URL_KEYS) {
+            Optional<String> value = value(key);
+            if (value.isPresent()
+                    && !value.get().replaceAll("/+$", "").equals(baseUrl.toString())) {
+                problems.add(
+                        describe(key)
+                                + " names a different URL than "
+                                + Keys.BASE_URL
+                                + ": set only "
+                                + Keys.BASE_URL
+                                + ", the one the module checks");
+            }
+        }
+    }
+
+    /** The standard Rest Client timeouts, checked here so that a typo fails the deployment. */
+    private void restClientTimeouts(List<String> problems) {
+        for (String key : Keys.REST_CLIENT_TIMEOUT_KEYS) {
+            Optional<String> value = value(key);
+            if (value.isPresent() && !value.get().strip().matches("\\d{1,9}")) {
+                problems.add(
+                        describe(key)
+                                + " must be a whole number of milliseconds, not \""
+                                + shown(value.get())
+                                + "\"");
+            }
+        }
     }
 
     private Duration linkLifetime(List<String> problems) {
@@ -231,6 +382,14 @@ final class SettingsReader {
                                 + " holds \""
                                 + item.strip()
                                 + "\", which is not a host name");
+                continue;
+            }
+            if (!host.contains(".") && !host.equals("localhost") && !host.contains(":")) {
+                problems.add(
+                        describe(Keys.AUTH_HOSTS)
+                                + " holds \""
+                                + host
+                                + "\", a top-level domain: it would allow every host under it");
                 continue;
             }
             hosts.add(host.equals("::1") ? "[::1]" : host);

@@ -15,7 +15,7 @@ import one.aisa.xlink.XLinkCompleted;
 import one.aisa.xlink.XLinkEvent;
 import one.aisa.xlink.XLinkExpired;
 import one.aisa.xlink.XLinkRequested;
-import one.aisa.xlink.internal.registry.PendingLinks;
+import one.aisa.xlink.internal.registry.LinkRegistry;
 
 /**
  * Fires the link events, synchronously and then asynchronously, qualified with the link's account.
@@ -23,7 +23,7 @@ import one.aisa.xlink.internal.registry.PendingLinks;
  * expiry thread.
  */
 @ApplicationScoped
-public class LinkEvents implements PendingLinks.Listener {
+public class LinkEvents implements LinkRegistry.Listener {
 
     private static final System.Logger LOG = System.getLogger(LinkEvents.class.getName());
 
@@ -40,9 +40,13 @@ public class LinkEvents implements PendingLinks.Listener {
         this.requestContexts = requestContexts;
     }
 
-    /** Fires {@link XLinkRequested} on the caller's thread. */
+    /**
+     * Fires {@link XLinkRequested} on the thread that received the link: the caller's for {@code
+     * requestLink}, a call thread of the module for {@code requestLinkAsync}; a request context is
+     * active for the synchronous observers either way.
+     */
     public void requested(XLink link) {
-        fire(new XLinkRequested(link));
+        fireInRequestContext(new XLinkRequested(link));
     }
 
     /**
@@ -51,11 +55,16 @@ public class LinkEvents implements PendingLinks.Listener {
      * synchronous observers either way.
      */
     @Override
-    public void ended(XLink link, PendingLinks.End end) {
+    public void ended(XLink link, LinkRegistry.End end) {
         XLinkEvent event =
-                end == PendingLinks.End.COMPLETED
+                end == LinkRegistry.End.COMPLETED
                         ? new XLinkCompleted(link)
                         : new XLinkExpired(link);
+        fireInRequestContext(event);
+    }
+
+    /** Fires with a request context active, activating one only where none is. */
+    private void fireInRequestContext(XLinkEvent event) {
         RequestContextController controller = requestContexts.get();
         boolean activated = controller.activate();
         try {

@@ -16,30 +16,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import one.aisa.xlink.XLink;
 
 /**
- * The links that are pending, across all accounts, and the one scheduler that expires them.
- *
- * <p>Each link moves once from pending to one end: completed, cancelled or expired. A link is first
- * {@linkplain #register registered} (which refuses a state already pending), then {@linkplain
- * #announced announced} once its requested-event has been fired; only then is its end reported to
- * the {@link Listener}. An end reached while the link is being announced is reported right after
- * the announcement, so listeners always see "requested" before "completed" or "expired".
+ * The links that are pending, across all accounts, in this server's memory, and the one scheduler
+ * that expires them. The default {@link LinkRegistry}: nothing survives a restart and other servers
+ * see nothing.
  *
  * <p>Thread-safe. {@link #close()} stops the scheduler; nothing is reported after it.
  */
-public final class PendingLinks implements AutoCloseable {
-
-    /** How a link ended. */
-    public enum End {
-        COMPLETED,
-        CANCELLED,
-        EXPIRED
-    }
-
-    /** Receives the ends that call for an event. Called at most once per link. */
-    @FunctionalInterface
-    public interface Listener {
-        void ended(XLink link, End end);
-    }
+public final class PendingLinks implements LinkRegistry {
 
     private static final System.Logger LOG = System.getLogger(PendingLinks.class.getName());
 
@@ -69,15 +52,7 @@ public final class PendingLinks implements AutoCloseable {
         this.scheduler.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
     }
 
-    /** A registered link; pass it to {@link #announced(Handle)}. */
-    public interface Handle {}
-
-    /**
-     * Starts tracking a link.
-     *
-     * @return the handle to announce it with, or empty if a link with the same state is pending
-     * @throws IllegalStateException if the registry is closed
-     */
+    @Override
     public Optional<Handle> register(XLink link) {
         if (closed) {
             throw new IllegalStateException("the application is stopping");
@@ -88,10 +63,7 @@ public final class PendingLinks implements AutoCloseable {
                 : Optional.empty();
     }
 
-    /**
-     * Records that the link's requested-event has been fired, reports an end reached meanwhile, and
-     * schedules expiry (at once if the link has already expired).
-     */
+    @Override
     public void announced(Handle handle) {
         Entry entry = (Entry) handle;
         int flags = entry.flags.getAndUpdate(f -> f | ANNOUNCED);
@@ -114,7 +86,7 @@ public final class PendingLinks implements AutoCloseable {
         }
     }
 
-    /** Returns the pending link with this state if it belongs to the account. */
+    @Override
     public Optional<XLink> find(String account, String state) {
         Entry entry = byState.get(state);
         return entry != null && entry.link.account().equals(account) && !entry.ended()
@@ -122,7 +94,7 @@ public final class PendingLinks implements AutoCloseable {
                 : Optional.empty();
     }
 
-    /** Returns the account's pending links. */
+    @Override
     public List<XLink> all(String account) {
         List<XLink> links = new ArrayList<>();
         for (Entry entry : byState.values()) {
@@ -138,11 +110,7 @@ public final class PendingLinks implements AutoCloseable {
         return byState.size();
     }
 
-    /**
-     * Ends a pending link of the account.
-     *
-     * @return true if this call ended it; false if it is unknown, another account's, or ended
-     */
+    @Override
     public boolean end(String account, String state, End end) {
         Entry entry = byState.get(state);
         if (entry == null || !entry.link.account().equals(account)) {

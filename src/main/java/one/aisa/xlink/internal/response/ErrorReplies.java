@@ -221,6 +221,25 @@ final class ErrorReplies {
         return a != null ? a : b;
     }
 
+    /**
+     * Makes a value of AIsa's answer safe to quote in a message: anything that looks like a
+     * credential is redacted and control or format characters become {@code ?}, so the value can
+     * neither leak a key nor forge a log line. Spaces are kept, as they may be the problem.
+     */
+    static String quotable(String text) {
+        String redacted = KEY_LIKE.matcher(text).replaceAll("<redacted>");
+        StringBuilder out = new StringBuilder(redacted.length());
+        redacted.codePoints()
+                .forEach(
+                        c ->
+                                out.appendCodePoint(
+                                        Character.isISOControl(c)
+                                                        || Character.getType(c) == Character.FORMAT
+                                                ? '?'
+                                                : c));
+        return out.toString();
+    }
+
     /** Shortens, flattens and strips anything that looks like a credential. */
     static String clean(String text, String apiKey) {
         if (text == null) {

@@ -60,7 +60,10 @@ final class Expiry {
     }
 
     private static Unusable invalid(String text) {
-        String shown = text.length() <= 64 ? text : text.substring(0, 64) + "...";
+        // Quoted for the reader, but flattened and stripped of anything key-like: a hostile answer
+        // must not write lines of its own, or a credential, into the log through this message.
+        String cleaned = ErrorReplies.quotable(text);
+        String shown = cleaned.length() <= 64 ? cleaned : cleaned.substring(0, 64) + "...";
         return new Unusable(
                 "AISAX022: AIsa's expires_at is \""
                         + shown

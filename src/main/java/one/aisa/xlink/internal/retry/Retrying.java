@@ -151,8 +151,20 @@ public final class Retrying implements AutoCloseable {
 
         void failed(int number, Throwable failure) {
             if (!(failure instanceof XLinkException typed)) {
-                // Not a failure of the call: a defect somewhere; surface it unchanged.
-                result.completeExceptionally(failure);
+                // Not a failure the module foresaw (a runtime refusing its own configuration, say):
+                // the caller still gets a typed exception, naming only the class of the cause,
+                // since its message may quote configuration.
+                fail(
+                        new XLinkUnavailableException(
+                                "AISAX018: the call to AIsa failed unexpectedly ("
+                                        + failure.getClass().getName()
+                                        + "); check the aisa/mp-rest/* settings and the server log.",
+                                0,
+                                null,
+                                null,
+                                null,
+                                null),
+                        number);
                 return;
             }
             Optional<Duration> wait = rule.waitBeforeNext(number, typed, deadline.remaining());

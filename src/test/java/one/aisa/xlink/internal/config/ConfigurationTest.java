@@ -175,6 +175,44 @@ class ConfigurationTest {
                                 + " as \"tweet.read\"");
     }
 
+    @Test
+    void baseUrlWithWhiteSpaceAroundItIsRefused() {
+        assertThatThrownBy(() -> withKey("aisa.base-url", "https://gw.example.com/v1 ").shared())
+                .hasMessageContaining(
+                        "aisa.base-url (env AISA_BASE_URL) has white space around it");
+    }
+
+    @Test
+    void restClientUrlThatDiffersFromTheBaseUrlIsRefused() {
+        Configuration configuration =
+                new Configuration(
+                        key ->
+                                Optional.ofNullable(
+                                        Map.of(
+                                                        "aisa.api-key", "sk-aisa-x",
+                                                        "aisa/mp-rest/uri", "http://vm:9791/bypass")
+                                                .get(key)));
+
+        assertThatThrownBy(configuration::shared)
+                .hasMessageContaining(
+                        "aisa/mp-rest/uri (env AISA_MP_REST_URI) names a different URL than"
+                                + " aisa.base-url");
+    }
+
+    @Test
+    void malformedRestClientTimeoutIsRefused() {
+        Configuration configuration =
+                new Configuration(
+                        key ->
+                                Optional.ofNullable(
+                                        Map.of("aisa/mp-rest/readTimeout", "abc").get(key)));
+
+        assertThatThrownBy(configuration::shared)
+                .hasMessageContaining(
+                        "aisa/mp-rest/readTimeout (env AISA_MP_REST_READTIMEOUT) must be a whole"
+                                + " number of milliseconds, not \"abc\"");
+    }
+
     @ParameterizedTest
     @CsvSource(
             delimiter = '|',
@@ -182,7 +220,6 @@ class ConfigurationTest {
                 "https://api.aisa.one/apis/v1/    | https://api.aisa.one/apis/v1",
                 "https://api.aisa.one/apis/v1///  | https://api.aisa.one/apis/v1",
                 "https://api.aisa.one/            | https://api.aisa.one",
-                "'  https://gw.example.com/v1  '  | https://gw.example.com/v1",
                 "HTTPS://api.aisa.one/apis/v1     | HTTPS://api.aisa.one/apis/v1",
                 "https://api.aisa.one:8443/apis   | https://api.aisa.one:8443/apis",
                 "http://127.0.0.1:8080/apis/v1/   | http://127.0.0.1:8080/apis/v1",
@@ -192,6 +229,7 @@ class ConfigurationTest {
                 "http://[::1]:9080/stub           | http://[::1]:9080/stub"
             })
     void baseUrlIsAcceptedWithoutItsTrailingSlash(String configured, String expected) {
+        // (white space around the URL is refused: see baseUrlWithWhiteSpaceAroundItIsRefused)
         Configuration configuration = withKey("aisa.base-url", configured);
 
         assertThat(configuration.shared().baseUrl()).isEqualTo(URI.create(expected));

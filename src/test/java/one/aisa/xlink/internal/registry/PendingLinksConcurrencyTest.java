@@ -23,8 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import one.aisa.xlink.XLink;
 import one.aisa.xlink.XScope;
-import one.aisa.xlink.internal.registry.PendingLinks.End;
-import one.aisa.xlink.internal.registry.PendingLinks.Handle;
+import one.aisa.xlink.internal.registry.LinkRegistry.End;
+import one.aisa.xlink.internal.registry.LinkRegistry.Handle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
 
 import one.aisa.xlink.XLink;
 import one.aisa.xlink.XScope;
-import one.aisa.xlink.internal.registry.PendingLinks.End;
-import one.aisa.xlink.internal.registry.PendingLinks.Handle;
+import one.aisa.xlink.internal.registry.LinkRegistry.End;
+import one.aisa.xlink.internal.registry.LinkRegistry.Handle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -50,7 +50,7 @@ class PendingLinksTest {
     record Report(XLink link, End end) {}
 
     /** Records every report, in order. */
-    static final class Recorder implements PendingLinks.Listener {
+    static final class Recorder implements LinkRegistry.Listener {
         final BlockingQueue<Report> reports = new LinkedBlockingQueue<>();
 
         @Override

@@ -171,4 +171,18 @@ class ReplyInterpreterExpiryTest {
                 .hasMessageStartingWith(
                         "AISAX022: AIsa's expires_at is \"" + "9".repeat(64) + "...\", which");
     }
+
+    @Test
+    void expiresAtQuotedInTheMessageCanNeitherForgeALogLineNorLeakAKey() {
+        XLinkResponseException e =
+                catchThrowableOfType(
+                        XLinkResponseException.class,
+                        () -> expiresAt("\"soon\\n[12/4/26] FAKE line sk-aisa-QSSECRETKEY123\""));
+
+        assertThat(e.getMessage())
+                .startsWith("AISAX022")
+                .doesNotContain("\n")
+                .doesNotContain("QSSECRETKEY123")
+                .contains("soon?[12/4/26] FAKE line <redacted>");
+    }
 }
