@@ -27,7 +27,13 @@ public final class XLink {
 
     private final String account;
     private final String state;
-    private final URI authUrl;
+
+    /**
+     * Kept as text, parsed again on each {@link #authUrl()}: a {@link URI} holds copies of its
+     * parts, which nearly doubles what each of tens of thousands of pending links costs.
+     */
+    private final String authUrl;
+
     private final Instant expiresAt;
     private final Set<XScope> scopes;
     private final Instant requestedAt;
@@ -60,7 +66,7 @@ public final class XLink {
             Map<String, String> attributes) {
         this.account = Objects.requireNonNull(account, "account must not be null");
         this.state = Objects.requireNonNull(state, "state must not be null");
-        this.authUrl = Objects.requireNonNull(authUrl, "authUrl must not be null");
+        this.authUrl = Objects.requireNonNull(authUrl, "authUrl must not be null").toString();
         this.expiresAt = Objects.requireNonNull(expiresAt, "expiresAt must not be null");
         this.requestedAt = Objects.requireNonNull(requestedAt, "requestedAt must not be null");
         Objects.requireNonNull(scopes, "scopes must not be null");
@@ -129,7 +135,7 @@ public final class XLink {
      * @return an absolute {@code https} URL on an allowed host
      */
     public URI authUrl() {
-        return authUrl;
+        return URI.create(authUrl);
     }
 
     /**
@@ -212,14 +218,15 @@ public final class XLink {
      */
     @Override
     public String toString() {
+        URI url = authUrl();
         return "XLink[account="
                 + account
                 + ", authUrl="
-                + authUrl.getScheme()
+                + url.getScheme()
                 + "://"
-                + authUrl.getHost()
-                + (authUrl.getPort() < 0 ? "" : ":" + authUrl.getPort())
-                + Objects.requireNonNullElse(authUrl.getRawPath(), "")
+                + url.getHost()
+                + (url.getPort() < 0 ? "" : ":" + url.getPort())
+                + Objects.requireNonNullElse(url.getRawPath(), "")
                 + ", expiresAt="
                 + expiresAt
                 + ", scopes="

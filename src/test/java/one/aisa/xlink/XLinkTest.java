@@ -68,7 +68,8 @@ class XLinkTest {
 
         assertThat(link.account()).isEqualTo("marketing");
         assertThat(link.state()).isEqualTo(STATE);
-        assertThat(link.authUrl()).isSameAs(AUTH_URL);
+        assertThat(link.authUrl()).isEqualTo(AUTH_URL);
+        assertThat(link.authUrl().toString()).isEqualTo(AUTH_URL.toString());
         assertThat(link.expiresAt()).isEqualTo(EXPIRES);
         assertThat(link.requestedAt()).isEqualTo(REQUESTED);
         assertThat(link.scopes()).containsExactly(XScope.TWEET_READ);
