@@ -147,7 +147,8 @@ public class ErrorsIT {
     void rateLimitCarriesRetryAfter() {
         stub.answer(
                 429,
-                "{\"error\":{\"type\":\"rate_limit_error\",\"code\":\"rate_limit_exceeded\",\"message\":\"slow down\"}}",
+                "{\"error\":{\"type\":\"rate_limit_error\","
+                        + "\"code\":\"rate_limit_exceeded\",\"message\":\"slow down\"}}",
                 Map.of("Content-Type", "application/json", "Retry-After", "7"));
 
         XLinkRateLimitException e = failure(XLinkRateLimitException.class);

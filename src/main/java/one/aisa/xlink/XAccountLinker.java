@@ -21,9 +21,10 @@ import java.util.concurrent.CompletionStage;
  *
  * <p>Every requested link fires {@link XLinkRequested}, then at most one of {@link XLinkCompleted}
  * (after {@link #markLinked(String)}) or {@link XLinkExpired} (at {@link XLink#expiresAt()}), both
- * synchronously and asynchronously. {@link #cancel(String)} ends tracking without an event. Pending
- * links are held in this server's memory: they do not survive a restart and are not shared with
- * other servers.
+ * synchronously and asynchronously. {@link #cancel(String)} ends tracking without an event. By
+ * default pending links are held in this server's memory, so they do not survive a restart and are
+ * not shared with other servers; with {@code aisa.x.registry=jdbc} they live in a database that
+ * every server shares, and any server can mark, cancel or look up any link.
  *
  * @since 0.1
  */

@@ -269,7 +269,7 @@ class ConfigurationTest {
                 "http://128.0.0.1/apis",
                 "http://127.0.0.1.evil.io/apis",
                 "http://localhost.evil.io/apis",
-                "http://10.0.0.1/apis"
+                "http://0.0.0.0/apis"
             })
     void plainHttpIsRefusedForANonLoopbackHost(String configured) {
         String host = URI.create(configured).getHost();

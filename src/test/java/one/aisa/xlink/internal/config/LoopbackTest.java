@@ -37,7 +37,7 @@ class LoopbackTest {
                 "evil-localhost",
                 "[::2]",
                 "0.0.0.0",
-                "10.0.0.1"
+                "255.255.255.255"
             })
     void otherHostsAreNotLoopback(String host) {
         assertThat(Loopback.isLoopbackHost(host)).isFalse();
