@@ -264,11 +264,11 @@ public final class Bench {
                                 + " CWWKZ0001I figure)",
                         "app",
                         "to 200 median ms",
-                        "min ms",
-                        "max ms",
+                        "to 200 min ms",
+                        "to 200 max ms",
                         "app start median ms",
-                        "min ms",
-                        "max ms");
+                        "app start min ms",
+                        "app start max ms");
         for (int k = 0; k < 2; k++) {
             Arrays.sort(plainTimes[k]);
             Arrays.sort(moduleTimes[k]);
@@ -441,10 +441,10 @@ public final class Bench {
                         "concurrency",
                         "module",
                         "/bare-rc p50",
-                        "p99",
+                        "/bare-rc p99",
                         "per-round p50 range",
                         "/jdk p50",
-                        "p99",
+                        "/jdk p99",
                         "cpu/call /bare-rc",
                         "target met");
         for (int c : CONCURRENCY) {
