@@ -16,12 +16,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import javax.sql.DataSource;
 
 import one.aisa.xlink.XLink;
 import one.aisa.xlink.XScope;
 import one.aisa.xlink.bench.app.StubAnswer;
+import one.aisa.xlink.internal.registry.JdbcLinks;
+import one.aisa.xlink.internal.registry.LinkRegistry;
 import one.aisa.xlink.internal.registry.PendingLinks;
 
 /**
@@ -69,23 +74,73 @@ public final class RegistryBench {
             System.out.println("[registry] " + result.csv());
             rows.add(result.csv());
         }
+        // The database registry at 10,000 pending links; its spread starts later, since inserting
+        // through JDBC takes longer than the in-memory registry's head start allows.
+        Result jdbc = bench.scenario(10_000, Duration.ofSeconds(40), SPREAD_WINDOW, bench::inDerby);
+        String row = jdbc.csv().replaceFirst("^10000,", "10000 jdbc,");
+        System.out.println("[registry] " + row);
+        rows.add(row);
         Files.write(out.resolve("registry.csv"), rows);
     }
 
     private Result scenario(int n, Duration spreadStart, Duration spreadWindow)
             throws InterruptedException {
+        return scenario(n, spreadStart, spreadWindow, this::inMemory);
+    }
+
+    private LinkRegistry inMemory(LinkRegistry.Listener recorder) {
+        return new PendingLinks(recorder, clock, threads("registry-bench-expiry"));
+    }
+
+    /**
+     * The database registry on an in-memory Derby in this JVM: the figures include JDBC, Derby's
+     * own work and AES-GCM sealing, but no network; its rows live in this heap too.
+     */
+    private LinkRegistry inDerby(LinkRegistry.Listener recorder) {
+        try {
+            Object derby =
+                    Class.forName("org.apache.derby.jdbc.EmbeddedDataSource")
+                            .getConstructor()
+                            .newInstance();
+            derby.getClass()
+                    .getMethod("setDatabaseName", String.class)
+                    .invoke(derby, "memory:registry-bench-" + System.nanoTime());
+            derby.getClass().getMethod("setCreateDatabase", String.class).invoke(derby, "create");
+            JdbcLinks links =
+                    new JdbcLinks(
+                            recorder,
+                            clock,
+                            threads("registry-bench-jdbc"),
+                            (DataSource) derby,
+                            new byte[32],
+                            "aisa_x_link_bench",
+                            Duration.ofSeconds(1),
+                            Duration.ofSeconds(30));
+            links.start();
+            return links;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Derby is not on the class path", e);
+        }
+    }
+
+    private static ThreadFactory threads(String name) {
+        return task -> {
+            Thread thread = new Thread(task, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    private Result scenario(
+            int n,
+            Duration spreadStart,
+            Duration spreadWindow,
+            Function<LinkRegistry.Listener, LinkRegistry> registries)
+            throws InterruptedException {
         Recorder recorder = new Recorder(n, BURST);
         double xlinkBytes = xlinkBytes(n);
 
-        PendingLinks registry =
-                new PendingLinks(
-                        recorder,
-                        clock,
-                        task -> {
-                            Thread thread = new Thread(task, "registry-bench-expiry");
-                            thread.setDaemon(true);
-                            return thread;
-                        });
+        LinkRegistry registry = registries.apply(recorder);
         ScheduledThreadPoolExecutor control =
                 new ScheduledThreadPoolExecutor(
                         1,
@@ -103,7 +158,7 @@ public final class RegistryBench {
             for (int i = 0; i < n; i++) {
                 XLink link = link("spread00", i, firstExpiry.plusNanos(windowNanos * i / n), start);
                 long t0 = System.nanoTime();
-                PendingLinks.Handle handle = registry.register(link).orElseThrow();
+                LinkRegistry.Handle handle = registry.register(link).orElseThrow();
                 registry.announced(handle);
                 inserts[i] = System.nanoTime() - t0;
             }
@@ -207,7 +262,7 @@ public final class RegistryBench {
     }
 
     /** Records how late each link left, on the registry's expiry thread. */
-    private final class Recorder implements PendingLinks.Listener {
+    private final class Recorder implements LinkRegistry.Listener {
 
         private final long[] spread;
         private final long[] burst;
@@ -221,9 +276,9 @@ public final class RegistryBench {
         }
 
         @Override
-        public void ended(XLink link, PendingLinks.End end) {
+        public void ended(XLink link, LinkRegistry.End end) {
             long late = Duration.between(link.expiresAt(), clock.instant()).toNanos();
-            if (end != PendingLinks.End.EXPIRED) {
+            if (end != LinkRegistry.End.EXPIRED) {
                 return;
             }
             if (late < -1_000_000) {
