@@ -1,7 +1,6 @@
 package it.linker;
 
 import java.io.StringReader;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -331,9 +330,5 @@ public class LinkerIT {
 
     static JsonObject parse(String json) {
         return Json.createReader(new StringReader(json)).readObject();
-    }
-
-    static URI uri(String text) {
-        return URI.create(text);
     }
 }

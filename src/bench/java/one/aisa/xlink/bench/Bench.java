@@ -171,6 +171,9 @@ public final class Bench {
                                 "-Xms2g",
                                 "-Xmx2g",
                                 "-XX:+UseSerialGC",
+                                // Derby, for the database registry's row, logs beside the CSV
+                                // files.
+                                "-Dderby.stream.error.file=" + out.resolve("derby.log"),
                                 "-cp",
                                 System.getProperty("java.class.path"),
                                 "one.aisa.xlink.bench.registry.RegistryBench",
