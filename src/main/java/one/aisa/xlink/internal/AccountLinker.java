@@ -7,11 +7,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 import one.aisa.xlink.XAccountLinker;
 import one.aisa.xlink.XLink;
@@ -21,6 +18,7 @@ import one.aisa.xlink.XLinkResponseException;
 import one.aisa.xlink.XLinkUnavailableException;
 import one.aisa.xlink.XScope;
 import one.aisa.xlink.internal.client.AisaGateway;
+import one.aisa.xlink.internal.client.Deadline;
 import one.aisa.xlink.internal.config.AccountSettings;
 import one.aisa.xlink.internal.config.CallPolicy;
 import one.aisa.xlink.internal.config.SharedSettings;
@@ -67,7 +65,8 @@ final class AccountLinker implements XAccountLinker {
         Set<XScope> scopes = request.scopes().orElse(account.defaultScopes());
         Instant requestedAt = clock.instant();
 
-        LinkGrant grant = await(call(scopes));
+        CallPolicy policy = shared.call();
+        LinkGrant grant = retrying.runHere(policy, attempt(policy, scopes));
 
         return track(grant, request, scopes, requestedAt);
     }
@@ -78,56 +77,27 @@ final class AccountLinker implements XAccountLinker {
         Set<XScope> scopes = request.scopes().orElse(account.defaultScopes());
         Instant requestedAt = clock.instant();
 
-        return call(scopes).thenApply(grant -> track(grant, request, scopes, requestedAt));
-    }
-
-    /** Asks AIsa for a link, retrying under the request's deadline, and checks the answer. */
-    private CompletableFuture<LinkGrant> call(Set<XScope> scopes) {
         CallPolicy policy = shared.call();
-        List<String> wireScopes = wireScopes(scopes);
-        String idempotencyKey = UUID.randomUUID().toString();
-        return retrying.run(
-                policy,
-                deadline ->
-                        interpreter.grant(
-                                gateway.authTwitter(
-                                        account.apiKey(),
-                                        wireScopes,
-                                        idempotencyKey,
-                                        policy.maxResponseBytes(),
-                                        deadline),
-                                account.apiKey()));
+        return retrying.run(policy, attempt(policy, scopes))
+                .thenApply(grant -> track(grant, request, scopes, requestedAt));
     }
 
     /**
-     * Waits for the call; its deadline completes it, the extra second only guards against a defect.
+     * One attempt at asking AIsa for a link, answer checked. Every attempt of a request sends the
+     * same idempotency key.
      */
-    private LinkGrant await(CompletableFuture<LinkGrant> call) {
-        try {
-            return call.get(
-                    shared.call().callTimeout().plusSeconds(1).toNanos(), TimeUnit.NANOSECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                // The failure happened on a call thread: show the caller where it surfaced instead.
-                failure.setStackTrace(new Throwable().getStackTrace());
-                throw failure;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            call.cancel(false);
-            throw new XLinkUnavailableException(
-                    "AISAX017: interrupted while waiting for AIsa.", 0, null, null, null, null);
-        } catch (TimeoutException e) {
-            call.cancel(false);
-            throw new XLinkUnavailableException(
-                    "AISAX016: no answer from AIsa within aisa.call-timeout. Retry later.",
-                    0,
-                    null,
-                    null,
-                    null,
-                    null);
-        }
+    private Function<Deadline, LinkGrant> attempt(CallPolicy policy, Set<XScope> scopes) {
+        List<String> wireScopes = wireScopes(scopes);
+        String idempotencyKey = UUID.randomUUID().toString();
+        return deadline ->
+                interpreter.grant(
+                        gateway.authTwitter(
+                                account.apiKey(),
+                                wireScopes,
+                                idempotencyKey,
+                                policy.maxResponseBytes(),
+                                deadline),
+                        account.apiKey());
     }
 
     @Override

@@ -97,7 +97,13 @@ public class PartsResource {
         workers.allowCoreThreadTimeOut(true);
         Retrying retrying = new Retrying(timer, workers);
         CallPolicy policy =
-                new CallPolicy(CALL_TIMEOUT, 3, Duration.ofSeconds(1), CALL_TIMEOUT, 1 << 20);
+                new CallPolicy(
+                        CALL_TIMEOUT,
+                        3,
+                        Duration.ofSeconds(1),
+                        CALL_TIMEOUT,
+                        1 << 20,
+                        CallPolicy.UNBOUNDED);
         // Each link is cancelled right after it is registered, so its state can be used again.
         XLink[] links = new XLink[DISTINCT_LINKS];
         for (int i = 0; i < links.length; i++) {
@@ -167,6 +173,19 @@ public class PartsResource {
                     "retrying run (deadline timer, attempt on a call thread, no network)",
                     iterations,
                     () -> retrying.run(policy, d -> "x").join().length());
+            CallPolicy clientTimesOutFirst =
+                    new CallPolicy(
+                            CALL_TIMEOUT,
+                            3,
+                            Duration.ofSeconds(1),
+                            CALL_TIMEOUT,
+                            1 << 20,
+                            CALL_TIMEOUT.minusSeconds(5));
+            time(
+                    out,
+                    "retrying runHere (attempt on the calling thread, no network)",
+                    iterations,
+                    () -> retrying.runHere(clientTimesOutFirst, d -> "x").length());
         } finally {
             registry.close();
             timer.shutdownNow();

@@ -65,14 +65,14 @@ public class AisaGateway {
                             bearer(apiKey),
                             idempotencyKey,
                             new AuthTwitterBody(apiKey, scopes).toJson());
-        } catch (ErrorStatus error) {
-            response = error.response();
-            bodyLimit = ERROR_BODY_LIMIT;
-        } catch (WebApplicationException web) {
-            response = web.getResponse();
-            bodyLimit = ERROR_BODY_LIMIT;
+        } catch (WebApplicationException mapped) {
+            // Only where the application re-enabled the default error mapping (UnmappedErrors).
+            response = mapped.getResponse();
         } catch (RuntimeException e) {
             throw unavailable(e);
+        }
+        if (response.getStatus() >= 400) {
+            bodyLimit = ERROR_BODY_LIMIT;
         }
         try {
             return RawReply.read(response, bodyLimit, deadline);

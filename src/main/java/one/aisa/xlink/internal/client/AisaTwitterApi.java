@@ -17,12 +17,12 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
  * aisa.base-url} (mapped onto {@code aisa/mp-rest/uri} by the library's own, lowest-ordinal config
  * source); timeouts, proxy and TLS are the standard {@code aisa/mp-rest/*} properties.
  *
- * <p>The API key travels per call, so one client serves every account. Both methods return the raw
- * response: statuses of 400 and above arrive as {@link ErrorStatus}, and the caller reads and
- * interprets every body itself.
+ * <p>The API key travels per call, so one client serves every account. The method returns the raw
+ * response whatever its status ({@link UnmappedErrors}), and the caller reads and interprets every
+ * body itself.
  */
 @RegisterRestClient(configKey = "aisa")
-@RegisterProvider(ErrorStatusMapper.class)
+@RegisterProvider(UnmappedErrors.class)
 @Path("/twitter")
 public interface AisaTwitterApi {
 
@@ -35,7 +35,7 @@ public interface AisaTwitterApi {
      * @param authorization {@code Bearer <key>}
      * @param idempotencyKey the same for every attempt of one request
      * @param body the JSON text of {@link AuthTwitterBody}
-     * @return the unread answer, for statuses below 400
+     * @return the unread answer
      */
     @POST
     @Path("/auth_twitter")

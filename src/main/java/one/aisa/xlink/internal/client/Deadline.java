@@ -3,25 +3,45 @@ package one.aisa.xlink.internal.client;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The moment one request for a link must be over by, retries and body reading included. When it
  * passes, {@link #expire()} aborts whatever the request still has open, so no connection keeps
  * being read on its behalf.
+ *
+ * <p>Something must call {@link #expire()} when the moment comes. Either the owner schedules that
+ * itself ({@link #after}), or the deadline asks a timer for it only once a read is about to wait
+ * for the network ({@link #watchedBy}): an answer that has already arrived is then read without
+ * involving any other thread.
  */
 public final class Deadline {
 
     private final long endNanos;
+    private final ScheduledExecutorService watchdog;
     private final List<AutoCloseable> open = new ArrayList<>();
     private boolean expired;
+    private ScheduledFuture<?> watch;
 
-    private Deadline(long endNanos) {
+    private Deadline(long endNanos, ScheduledExecutorService watchdog) {
         this.endNanos = endNanos;
+        this.watchdog = watchdog;
     }
 
-    /** A deadline {@code timeout} from now. */
+    /** A deadline {@code timeout} from now, expired by whoever created it. */
     public static Deadline after(Duration timeout) {
-        return new Deadline(System.nanoTime() + timeout.toNanos());
+        return new Deadline(System.nanoTime() + timeout.toNanos(), null);
+    }
+
+    /**
+     * A deadline {@code timeout} from now that schedules its own expiry on {@code timer} the first
+     * time a read may wait. Call {@link #finish()} when the request is over.
+     */
+    public static Deadline watchedBy(ScheduledExecutorService timer, Duration timeout) {
+        return new Deadline(System.nanoTime() + timeout.toNanos(), timer);
     }
 
     /** Returns what is left; zero or negative once passed. */
@@ -42,6 +62,40 @@ public final class Deadline {
             open.clear();
         }
         toClose.forEach(Deadline::closeQuietly);
+    }
+
+    /** Withdraws the expiry this deadline scheduled for itself, if it did. */
+    public void finish() {
+        ScheduledFuture<?> scheduled;
+        synchronized (open) {
+            scheduled = watch;
+            watch = null;
+        }
+        if (scheduled != null) {
+            scheduled.cancel(false);
+        }
+    }
+
+    /**
+     * Called before a read that may block: makes sure that something expires this deadline on time.
+     * Does nothing for a deadline its owner expires.
+     */
+    void beforeWaiting() {
+        if (watchdog == null) {
+            return;
+        }
+        synchronized (open) {
+            if (watch != null || expired) {
+                return;
+            }
+            try {
+                watch =
+                        watchdog.schedule(
+                                this::expire, endNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException e) {
+                // The module is stopping: it expires the deadlines of running requests itself.
+            }
+        }
     }
 
     /** Registers something to abort when the deadline expires; aborts it at once if it has. */

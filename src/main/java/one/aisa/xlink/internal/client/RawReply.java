@@ -45,8 +45,9 @@ public record RawReply(int status, Map<String, String> headers, byte[] body, boo
      * Reads a response's status, the kept headers and at most {@code limit} body bytes, then closes
      * it. A body declared longer than the limit is not read; one that turns out longer is read up
      * to the limit and marked truncated. The deadline is checked after every read, and its expiry
-     * aborts the connection, so a body that trickles in cannot hold the call past it. Whatever ends
-     * the reading early aborts the connection rather than draining it.
+     * aborts the connection, so a body that trickles in cannot hold the call past it; before a read
+     * that may wait for the network, the deadline is told so that its expiry is scheduled. Whatever
+     * ends the reading early aborts the connection rather than draining it.
      *
      * @throws IOException if the body ends early, the connection fails, or the deadline passes
      */
@@ -76,7 +77,7 @@ public record RawReply(int status, Map<String, String> headers, byte[] body, boo
             ByteArrayOutputStream body = new ByteArrayOutputStream(Math.min(limit, 4096));
             byte[] buffer = new byte[8192];
             int read;
-            while ((read = in.read(buffer)) >= 0) {
+            while ((read = readSome(in, buffer, deadline)) >= 0) {
                 if (deadline.passed()) {
                     throw new DeadlinePassed();
                 }
@@ -101,6 +102,15 @@ public record RawReply(int status, Map<String, String> headers, byte[] body, boo
                 ConnectionAbort.abortAndClose(response);
             }
         }
+    }
+
+    /** Reads what has arrived, or waits for more with the deadline's expiry scheduled. */
+    private static int readSome(InputStream in, byte[] buffer, Deadline deadline)
+            throws IOException {
+        if (in.available() == 0) {
+            deadline.beforeWaiting();
+        }
+        return in.read(buffer);
     }
 
     /** The request's deadline passed while the answer was arriving. */

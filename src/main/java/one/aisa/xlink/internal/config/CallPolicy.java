@@ -1,6 +1,7 @@
 package one.aisa.xlink.internal.config;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 
 /**
  * How one request for a link may use the network.
@@ -10,10 +11,25 @@ import java.time.Duration;
  * @param initialBackoff the wait before the first retry; doubled for each further retry
  * @param maxWait the longest {@code Retry-After} honoured; a longer one fails at once
  * @param maxResponseBytes the largest success body read; a larger one is refused unread
+ * @param clientWaitLimit the longest the Rest Client may wait before an answer starts (its connect
+ *     plus its read timeout), or {@link #UNBOUNDED}
  */
 public record CallPolicy(
         Duration callTimeout,
         int maxAttempts,
         Duration initialBackoff,
         Duration maxWait,
-        int maxResponseBytes) {}
+        int maxResponseBytes,
+        Duration clientWaitLimit) {
+
+    /** A wait the Rest Client does not bound. */
+    public static final Duration UNBOUNDED = ChronoUnit.FOREVER.getDuration();
+
+    /**
+     * Whether an attempt may run on the calling thread with {@code remaining} left: only if the
+     * Rest Client gives up waiting for an answer before the deadline would.
+     */
+    public boolean clientTimesOutWithin(Duration remaining) {
+        return clientWaitLimit.compareTo(remaining) <= 0;
+    }
+}

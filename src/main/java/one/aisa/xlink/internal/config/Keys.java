@@ -84,13 +84,20 @@ public final class Keys {
                     CLIENT_INTERFACE + "/mp-rest/uri",
                     CLIENT_INTERFACE + "/mp-rest/url");
 
+    /** Rest Client timeouts in milliseconds, by the configKey; the interface's own keys win. */
+    static final String CONNECT_TIMEOUT = "aisa/mp-rest/connectTimeout";
+
+    static final String READ_TIMEOUT = "aisa/mp-rest/readTimeout";
+    static final String INTERFACE_CONNECT_TIMEOUT = CLIENT_INTERFACE + "/mp-rest/connectTimeout";
+    static final String INTERFACE_READ_TIMEOUT = CLIENT_INTERFACE + "/mp-rest/readTimeout";
+
     /** Rest Client timeouts in milliseconds, which the Rest Client itself reads only per call. */
     static final List<String> REST_CLIENT_TIMEOUT_KEYS =
             List.of(
-                    "aisa/mp-rest/connectTimeout",
-                    "aisa/mp-rest/readTimeout",
-                    CLIENT_INTERFACE + "/mp-rest/connectTimeout",
-                    CLIENT_INTERFACE + "/mp-rest/readTimeout");
+                    CONNECT_TIMEOUT,
+                    READ_TIMEOUT,
+                    INTERFACE_CONNECT_TIMEOUT,
+                    INTERFACE_READ_TIMEOUT);
 
     static final String DEFAULT_BASE_URL = "https://api.aisa.one/apis/v1";
     static final Duration DEFAULT_LINK_LIFETIME = Duration.ofMinutes(10);

@@ -1,12 +1,15 @@
 package one.aisa.xlink.internal.events;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.ObserverMethod;
 import jakarta.inject.Inject;
 
 import one.aisa.xlink.XAccount;
@@ -21,6 +24,10 @@ import one.aisa.xlink.internal.registry.LinkRegistry;
  * Fires the link events, synchronously and then asynchronously, qualified with the link's account.
  * Observers are isolated by {@link ObserverGuard}, so firing never throws into the caller or the
  * expiry thread.
+ *
+ * <p>Which observers an event of an account reaches is resolved once, on its first firing
+ * (observers are fixed once the application is deployed): an event nobody observes is not fired,
+ * and no request context is activated for synchronous observers that do not exist.
  */
 @ApplicationScoped
 public class LinkEvents implements LinkRegistry.Listener {
@@ -29,15 +36,20 @@ public class LinkEvents implements LinkRegistry.Listener {
 
     private Event<XLinkEvent> events;
     private Instance<RequestContextController> requestContexts;
-    private final Map<String, Event<XLinkEvent>> byAccount = new ConcurrentHashMap<>();
+    private BeanManager beans;
+    private final Map<Kind, Audience> audiences = new ConcurrentHashMap<>();
 
     /** For the container's client proxy. */
     protected LinkEvents() {}
 
     @Inject
-    LinkEvents(Event<XLinkEvent> events, Instance<RequestContextController> requestContexts) {
+    LinkEvents(
+            Event<XLinkEvent> events,
+            Instance<RequestContextController> requestContexts,
+            BeanManager beans) {
         this.events = events;
         this.requestContexts = requestContexts;
+        this.beans = beans;
     }
 
     /**
@@ -46,7 +58,7 @@ public class LinkEvents implements LinkRegistry.Listener {
      * active for the synchronous observers either way.
      */
     public void requested(XLink link) {
-        fireInRequestContext(new XLinkRequested(link));
+        fire(new XLinkRequested(link));
     }
 
     /**
@@ -60,28 +72,36 @@ public class LinkEvents implements LinkRegistry.Listener {
                 end == LinkRegistry.End.COMPLETED
                         ? new XLinkCompleted(link)
                         : new XLinkExpired(link);
-        fireInRequestContext(event);
-    }
-
-    /** Fires with a request context active, activating one only where none is. */
-    private void fireInRequestContext(XLinkEvent event) {
-        RequestContextController controller = requestContexts.get();
-        boolean activated = controller.activate();
-        try {
-            fire(event);
-        } finally {
-            if (activated) {
-                controller.deactivate();
-            }
-            requestContexts.destroy(controller);
-        }
+        fire(event);
     }
 
     private void fire(XLinkEvent event) {
-        Event<XLinkEvent> selected =
-                byAccount.computeIfAbsent(
-                        event.link().account(),
-                        account -> events.select(XAccount.Literal.of(account)));
+        Audience audience =
+                audiences.computeIfAbsent(
+                        new Kind(event.link().account(), event.getClass()),
+                        kind -> audience(kind, event));
+        if (audience.synchronous()) {
+            fireInRequestContext(audience.event(), event);
+        }
+        if (audience.asynchronous()) {
+            fireAsync(audience.event(), event);
+        }
+    }
+
+    private Audience audience(Kind kind, XLinkEvent event) {
+        XAccount qualifier = XAccount.Literal.of(kind.account());
+        Set<ObserverMethod<? super XLinkEvent>> observers =
+                beans.resolveObserverMethods(event, qualifier);
+        return new Audience(
+                events.select(qualifier),
+                observers.stream().anyMatch(observer -> !observer.isAsync()),
+                observers.stream().anyMatch(ObserverMethod::isAsync));
+    }
+
+    /** Fires to synchronous observers with a request context active, activating one if none is. */
+    private void fireInRequestContext(Event<XLinkEvent> selected, XLinkEvent event) {
+        RequestContextController controller = requestContexts.get();
+        boolean activated = controller.activate();
         try {
             selected.fire(event);
         } catch (RuntimeException e) {
@@ -94,7 +114,15 @@ public class LinkEvents implements LinkRegistry.Listener {
                                     + " threw "
                                     + e.getClass().getName()
                                     + " past the module's guard");
+        } finally {
+            if (activated) {
+                controller.deactivate();
+            }
+            requestContexts.destroy(controller);
         }
+    }
+
+    private static void fireAsync(Event<XLinkEvent> selected, XLinkEvent event) {
         selected.fireAsync(event)
                 .exceptionally(
                         failure -> {
@@ -108,4 +136,10 @@ public class LinkEvents implements LinkRegistry.Listener {
                             return null;
                         });
     }
+
+    /** Events of one type for one account. */
+    private record Kind(String account, Class<?> type) {}
+
+    /** Whom events of one kind reach, and the event to fire them with. */
+    private record Audience(Event<XLinkEvent> event, boolean synchronous, boolean asynchronous) {}
 }

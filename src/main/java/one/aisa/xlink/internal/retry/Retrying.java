@@ -5,15 +5,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 
 import one.aisa.xlink.XLinkException;
@@ -22,12 +26,18 @@ import one.aisa.xlink.internal.client.Deadline;
 import one.aisa.xlink.internal.config.CallPolicy;
 
 /**
- * Runs the attempts of one request under its deadline: retries what {@link RetryRule} allows, waits
- * on a timer (never by sleeping a thread), and fails the request when the deadline passes even if
- * an attempt is still under way. The final failure carries the number of attempts and the earlier
- * failures as suppressed exceptions.
+ * Runs the attempts of one request under its deadline: retries what {@link RetryRule} allows and
+ * fails the request when the deadline passes. The final failure carries the number of attempts and
+ * the earlier failures as suppressed exceptions.
  *
- * <p>Thread-safe; one instance serves every request of the application. {@link #close()} fails the
+ * <p>Two ways to run a request. {@link #runHere} blocks its caller and makes each attempt on the
+ * caller's own thread whenever the Rest Client's timeouts end every wait for an answer before the
+ * deadline; otherwise that attempt runs on a worker while the caller waits at most until the
+ * deadline. {@link #run} never blocks its caller: attempts run on workers, waits between them on
+ * the timer, and a timer task ends the request at its deadline even if an attempt is still under
+ * way.
+ *
+ * <p>Thread-safe; one instance serves every request of the application. {@link #close()} ends the
  * requests still running, so no caller waits on a stopped application.
  */
 public final class Retrying implements AutoCloseable {
@@ -37,6 +47,7 @@ public final class Retrying implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final Executor workers;
     private final Set<Request<?>> running = ConcurrentHashMap.newKeySet();
+    private final Set<Caller> callers = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     /**
@@ -49,7 +60,31 @@ public final class Retrying implements AutoCloseable {
     }
 
     /**
-     * Runs a request.
+     * Runs a request, blocking the calling thread until it ends, at the latest shortly after the
+     * deadline.
+     *
+     * @param policy deadline and retry settings
+     * @param attempt makes one attempt, blocking, and throws an {@link XLinkException} when it
+     *     fails
+     * @return the first successful attempt's result
+     * @throws XLinkException the last attempt's failure, or why the request was given up
+     */
+    public <T> T runHere(CallPolicy policy, Function<Deadline, T> attempt) {
+        Caller caller = new Caller(policy);
+        callers.add(caller);
+        try {
+            if (closed) {
+                throw caller.giveUp(stopping(), 0);
+            }
+            return caller.run(attempt);
+        } finally {
+            callers.remove(caller);
+            caller.deadline.finish();
+        }
+    }
+
+    /**
+     * Runs a request without blocking the calling thread.
      *
      * @param policy deadline and retry settings
      * @param attempt makes one attempt, blocking a worker thread, and throws an {@link
@@ -75,6 +110,9 @@ public final class Retrying implements AutoCloseable {
         for (Request<?> request : running) {
             request.fail(stopping(), request.attempts);
         }
+        for (Caller caller : callers) {
+            caller.stop();
+        }
     }
 
     private static XLinkUnavailableException stopping() {
@@ -85,6 +123,122 @@ public final class Retrying implements AutoCloseable {
                 null,
                 null,
                 null);
+    }
+
+    /** A request whose caller waits for it: its deadline, its failures, the thread waiting. */
+    private final class Caller {
+
+        final CallPolicy policy;
+        final Deadline deadline;
+        final RetryRule rule;
+        final Thread thread = Thread.currentThread();
+        final List<XLinkException> failures = new ArrayList<>();
+
+        /** The attempt running on a worker, if one is. */
+        volatile CompletableFuture<?> elsewhere;
+
+        Caller(CallPolicy policy) {
+            this.policy = policy;
+            this.deadline = Deadline.watchedBy(timer, policy.callTimeout());
+            this.rule = new RetryRule(policy, () -> ThreadLocalRandom.current().nextDouble());
+        }
+
+        <T> T run(Function<Deadline, T> attempt) {
+            for (int number = 1; ; number++) {
+                XLinkException failure;
+                try {
+                    if (policy.clientTimesOutWithin(deadline.remaining())) {
+                        return attempt.apply(deadline);
+                    }
+                    return elsewhere(attempt, number);
+                } catch (XLinkException e) {
+                    failure = e;
+                } catch (RuntimeException e) {
+                    throw giveUp(unexpected(e), number);
+                }
+                Optional<Duration> wait =
+                        rule.waitBeforeNext(number, failure, deadline.remaining());
+                if (wait.isEmpty() || closed || thread.isInterrupted()) {
+                    throw giveUp(failure, number);
+                }
+                failures.add(failure);
+                logRetry(number, failure, wait.get());
+                pause(wait.get(), number);
+            }
+        }
+
+        /**
+         * Makes an attempt on a worker and waits for it until the deadline: the Rest Client might
+         * otherwise hold this thread past it.
+         */
+        private <T> T elsewhere(Function<Deadline, T> attempt, int number) {
+            CompletableFuture<T> stage;
+            try {
+                stage = CompletableFuture.supplyAsync(() -> attempt.apply(deadline), workers);
+            } catch (RejectedExecutionException e) {
+                throw stopping();
+            }
+            elsewhere = stage;
+            try {
+                if (closed) {
+                    throw stopping();
+                }
+                return stage.get(Math.max(0, deadline.remaining().toNanos()), TimeUnit.NANOSECONDS);
+            } catch (ExecutionException e) {
+                Throwable cause = unwrap(e.getCause());
+                if (cause instanceof RuntimeException failure) {
+                    // It surfaced on a worker: show the caller where it surfaced instead.
+                    failure.setStackTrace(new Throwable().getStackTrace());
+                    throw failure;
+                }
+                throw new IllegalStateException(cause);
+            } catch (TimeoutException e) {
+                deadline.expire();
+                throw timedOut(policy, number);
+            } catch (CancellationException e) {
+                throw stopping();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                deadline.expire();
+                throw interrupted();
+            } finally {
+                elsewhere = null;
+            }
+        }
+
+        /** Waits before the next attempt; the caller's thread has nothing else to do. */
+        private void pause(Duration wait, int number) {
+            long end = System.nanoTime() + wait.toNanos();
+            for (long left = wait.toNanos(); left > 0 && !closed; left = end - System.nanoTime()) {
+                LockSupport.parkNanos(this, left);
+                if (thread.isInterrupted()) {
+                    throw giveUp(interrupted(), number);
+                }
+            }
+            if (closed) {
+                throw giveUp(stopping(), number);
+            }
+        }
+
+        /** Ends the wait of a stopping application: aborts what is open, wakes the caller. */
+        void stop() {
+            deadline.expire();
+            CompletableFuture<?> running = elsewhere;
+            if (running != null) {
+                running.cancel(false);
+            }
+            LockSupport.unpark(thread);
+        }
+
+        XLinkException giveUp(XLinkException failure, int attemptsMade) {
+            failure.withAttempts(attemptsMade);
+            for (XLinkException earlier : failures) {
+                if (earlier != failure) {
+                    failure.addSuppressed(earlier);
+                }
+            }
+            return failure;
+        }
     }
 
     /** One request: its attempts, their failures, its deadline. */
@@ -151,20 +305,7 @@ public final class Retrying implements AutoCloseable {
 
         void failed(int number, Throwable failure) {
             if (!(failure instanceof XLinkException typed)) {
-                // Not a failure the module foresaw (a runtime refusing its own configuration, say):
-                // the caller still gets a typed exception, naming only the class of the cause,
-                // since its message may quote configuration.
-                fail(
-                        new XLinkUnavailableException(
-                                "AISAX018: the call to AIsa failed unexpectedly ("
-                                        + failure.getClass().getName()
-                                        + "); check the aisa/mp-rest/* settings and the server log.",
-                                0,
-                                null,
-                                null,
-                                null,
-                                null),
-                        number);
+                fail(unexpected(failure), number);
                 return;
             }
             Optional<Duration> wait = rule.waitBeforeNext(number, typed, deadline.remaining());
@@ -175,16 +316,7 @@ public final class Retrying implements AutoCloseable {
             synchronized (failures) {
                 failures.add(typed);
             }
-            LOG.log(
-                    System.Logger.Level.DEBUG,
-                    () ->
-                            "AISAX070: attempt "
-                                    + number
-                                    + " failed ("
-                                    + typed.getClass().getSimpleName()
-                                    + "); retrying in "
-                                    + wait.get().toMillis()
-                                    + " ms");
+            logRetry(number, typed, wait.get());
             try {
                 timer.schedule(this::next, wait.get().toNanos(), TimeUnit.NANOSECONDS);
             } catch (RejectedExecutionException e) {
@@ -195,20 +327,7 @@ public final class Retrying implements AutoCloseable {
         void deadlinePassed() {
             // Abort what the attempt still has open, so no connection keeps being read.
             deadline.expire();
-            fail(
-                    new XLinkUnavailableException(
-                            "AISAX016: no usable answer from AIsa within aisa.call-timeout ("
-                                    + policy.callTimeout()
-                                    + ") after "
-                                    + attempts
-                                    + (attempts == 1 ? " attempt" : " attempts")
-                                    + ". Retry later.",
-                            0,
-                            null,
-                            null,
-                            null,
-                            null),
-                    attempts);
+            fail(timedOut(policy, attempts), attempts);
         }
 
         void fail(XLinkException failure, int attemptsMade) {
@@ -225,6 +344,56 @@ public final class Retrying implements AutoCloseable {
             }
             result.completeExceptionally(failure);
         }
+    }
+
+    private static void logRetry(int number, XLinkException failure, Duration wait) {
+        LOG.log(
+                System.Logger.Level.DEBUG,
+                () ->
+                        "AISAX070: attempt "
+                                + number
+                                + " failed ("
+                                + failure.getClass().getSimpleName()
+                                + "); retrying in "
+                                + wait.toMillis()
+                                + " ms");
+    }
+
+    private static XLinkUnavailableException timedOut(CallPolicy policy, int attempts) {
+        return new XLinkUnavailableException(
+                "AISAX016: no usable answer from AIsa within aisa.call-timeout ("
+                        + policy.callTimeout()
+                        + ") after "
+                        + attempts
+                        + (attempts == 1 ? " attempt" : " attempts")
+                        + ". Retry later.",
+                0,
+                null,
+                null,
+                null,
+                null);
+    }
+
+    private static XLinkUnavailableException interrupted() {
+        return new XLinkUnavailableException(
+                "AISAX017: interrupted while waiting for AIsa.", 0, null, null, null, null);
+    }
+
+    /**
+     * A failure the module did not foresee (a runtime refusing its own configuration, say): the
+     * caller still gets a typed exception, naming only the class of the cause, since its message
+     * may quote configuration.
+     */
+    private static XLinkUnavailableException unexpected(Throwable failure) {
+        return new XLinkUnavailableException(
+                "AISAX018: the call to AIsa failed unexpectedly ("
+                        + failure.getClass().getName()
+                        + "); check the aisa/mp-rest/* settings and the server log.",
+                0,
+                null,
+                null,
+                null,
+                null);
     }
 
     private static Throwable unwrap(Throwable failure) {

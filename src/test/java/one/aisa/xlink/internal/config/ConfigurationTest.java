@@ -371,7 +371,8 @@ class ConfigurationTest {
                                 3,
                                 Duration.ofSeconds(1),
                                 Duration.ofSeconds(20),
-                                1024 * 1024));
+                                1024 * 1024,
+                                CallPolicy.UNBOUNDED));
     }
 
     @Test
@@ -392,7 +393,48 @@ class ConfigurationTest {
                                 1,
                                 Duration.ofMillis(1),
                                 Duration.ZERO,
-                                1024));
+                                1024,
+                                CallPolicy.UNBOUNDED));
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            nullValues = "-",
+            value = {
+                // configKey connect | read | interface connect | read | limit in ms (-1: none)
+                "5000 | 20000 | -    | -     | 25000",
+                "5000 | 20000 | 1000 | -     | 21000",
+                "-    | -     | 1000 | 2000  | 3000",
+                "5000 | -     | -    | -     | -1",
+                "0    | 20000 | -    | -     | -1",
+                "5000 | 20000 | -    | 0     | -1",
+            })
+    void restClientTimeoutsBoundTheWaitForAnAnswer(
+            String connect,
+            String read,
+            String interfaceConnect,
+            String interfaceRead,
+            long limitMillis) {
+        Map<String, String> values = new java.util.HashMap<>();
+        String api = "one.aisa.xlink.internal.client.AisaTwitterApi/mp-rest/";
+        for (String[] entry :
+                new String[][] {
+                    {"aisa/mp-rest/connectTimeout", connect},
+                    {"aisa/mp-rest/readTimeout", read},
+                    {api + "connectTimeout", interfaceConnect},
+                    {api + "readTimeout", interfaceRead}
+                }) {
+            if (entry[1] != null) {
+                values.put(entry[0], entry[1]);
+            }
+        }
+
+        CallPolicy call = configuration(values).shared().call();
+
+        assertThat(call.clientWaitLimit())
+                .isEqualTo(limitMillis < 0 ? CallPolicy.UNBOUNDED : Duration.ofMillis(limitMillis));
+        assertThat(call.clientTimesOutWithin(Duration.ofSeconds(30))).isEqualTo(limitMillis >= 0);
     }
 
     @ParameterizedTest

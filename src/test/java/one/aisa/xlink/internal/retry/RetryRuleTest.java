@@ -21,7 +21,8 @@ class RetryRuleTest {
                     3,
                     Duration.ofSeconds(1),
                     Duration.ofSeconds(10),
-                    1 << 20);
+                    1 << 20,
+                    CallPolicy.UNBOUNDED);
     static final Duration PLENTY = Duration.ofSeconds(30);
 
     final RetryRule middle = new RetryRule(POLICY, () -> 0.5);
@@ -50,7 +51,8 @@ class RetryRuleTest {
                         10,
                         Duration.ofSeconds(20),
                         Duration.ofSeconds(10),
-                        1024);
+                        1024,
+                        CallPolicy.UNBOUNDED);
 
         assertThat(
                         new RetryRule(many, () -> 0.5)

@@ -1,7 +1,9 @@
 package one.aisa.xlink.internal.retry;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -127,6 +129,179 @@ class RetryingTest {
                 .hasMessageStartingWith("AISAX047");
     }
 
+    @Test
+    void blockingRequestRunsItsAttemptsOnTheCallersThreadWhenTheClientTimesOutInTime() {
+        Thread caller = Thread.currentThread();
+        List<Thread> ranOn = new CopyOnWriteArrayList<>();
+
+        String result =
+                retrying.runHere(
+                        policy(Duration.ofSeconds(5), 3, Duration.ofSeconds(2)),
+                        deadline -> {
+                            ranOn.add(Thread.currentThread());
+                            if (ranOn.size() < 3) {
+                                throw unavailable(ranOn.size());
+                            }
+                            return "linked";
+                        });
+
+        assertThat(result).isEqualTo("linked");
+        assertThat(ranOn).containsExactly(caller, caller, caller);
+        assertThat(timer.getQueue()).as("no deadline task left behind").isEmpty();
+    }
+
+    @Test
+    void blockingRequestCarriesAttemptsAndEarlierFailures() {
+        AtomicInteger calls = new AtomicInteger();
+
+        assertThatThrownBy(
+                        () ->
+                                retrying.runHere(
+                                        policy(Duration.ofSeconds(5), 3, Duration.ofSeconds(2)),
+                                        deadline -> {
+                                            throw unavailable(calls.incrementAndGet());
+                                        }))
+                .isInstanceOfSatisfying(
+                        XLinkUnavailableException.class,
+                        failure -> {
+                            assertThat(failure.getMessage()).isEqualTo("attempt 3");
+                            assertThat(failure.attempts()).isEqualTo(3);
+                            assertThat(failure.getSuppressed())
+                                    .extracting(Throwable::getMessage)
+                                    .containsExactly("attempt 1", "attempt 2");
+                        });
+    }
+
+    @Test
+    void blockingRequestWhoseClientMayOutwaitTheDeadlineIsReleasedAtTheDeadline() {
+        Thread caller = Thread.currentThread();
+        List<Thread> ranOn = new CopyOnWriteArrayList<>();
+        Deadline[] seen = new Deadline[1];
+        long start = System.nanoTime();
+
+        assertThatThrownBy(
+                        () ->
+                                retrying.runHere(
+                                        policy(Duration.ofMillis(300), 3, Duration.ofSeconds(2)),
+                                        deadline -> {
+                                            ranOn.add(Thread.currentThread());
+                                            seen[0] = deadline;
+                                            return blockForAMoment(deadline);
+                                        }))
+                .isInstanceOf(XLinkUnavailableException.class)
+                .hasMessageStartingWith("AISAX016")
+                .hasMessageContaining("after 1 attempt");
+
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isBetween(250L, 2000L);
+        assertThat(ranOn).hasSize(1).doesNotContain(caller);
+        assertThat(seen[0].passed()).as("the attempt's deadline was expired").isTrue();
+    }
+
+    @Test
+    void blockingRequestMovesToAWorkerOnceTooLittleTimeIsLeft() {
+        Thread caller = Thread.currentThread();
+        List<Thread> ranOn = new CopyOnWriteArrayList<>();
+
+        String result =
+                retrying.runHere(
+                        policy(Duration.ofMillis(1500), 2, Duration.ofMillis(1000)),
+                        deadline -> {
+                            ranOn.add(Thread.currentThread());
+                            if (ranOn.size() == 1) {
+                                sleep(600);
+                                throw unavailable(1);
+                            }
+                            return "linked";
+                        });
+
+        assertThat(result).isEqualTo("linked");
+        assertThat(ranOn).hasSize(2);
+        assertThat(ranOn.get(0)).isSameAs(caller);
+        assertThat(ranOn.get(1)).isNotSameAs(caller);
+    }
+
+    @Test
+    void blockingRequestInterruptedDuringItsBackoffEndsAtOnce() {
+        CallPolicy slowRetry =
+                new CallPolicy(
+                        Duration.ofSeconds(30),
+                        3,
+                        Duration.ofSeconds(10),
+                        Duration.ofSeconds(1),
+                        1 << 20,
+                        Duration.ofSeconds(1));
+        Thread caller = Thread.currentThread();
+        timer.schedule(caller::interrupt, 200, TimeUnit.MILLISECONDS);
+        long start = System.nanoTime();
+
+        try {
+            assertThatThrownBy(
+                            () ->
+                                    retrying.runHere(
+                                            slowRetry,
+                                            deadline -> {
+                                                throw unavailable(1);
+                                            }))
+                    .isInstanceOf(XLinkUnavailableException.class)
+                    .hasMessageStartingWith("AISAX017")
+                    .satisfies(
+                            failure ->
+                                    assertThat(((XLinkException) failure).attempts()).isEqualTo(1));
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(5000L);
+    }
+
+    @Test
+    void closingEndsTheBackoffOfABlockingRequest() {
+        CallPolicy slowRetry =
+                new CallPolicy(
+                        Duration.ofSeconds(30),
+                        3,
+                        Duration.ofSeconds(10),
+                        Duration.ofSeconds(1),
+                        1 << 20,
+                        Duration.ofSeconds(1));
+        timer.schedule(retrying::close, 200, TimeUnit.MILLISECONDS);
+        long start = System.nanoTime();
+
+        assertThatThrownBy(
+                        () ->
+                                retrying.runHere(
+                                        slowRetry,
+                                        deadline -> {
+                                            throw unavailable(1);
+                                        }))
+                .hasMessageStartingWith("AISAX047");
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(5000L);
+        assertThatThrownBy(() -> retrying.runHere(slowRetry, deadline -> "never"))
+                .hasMessageStartingWith("AISAX047");
+    }
+
+    @Test
+    void unforeseenFailureOfABlockingRequestIsTyped() {
+        assertThatThrownBy(
+                        () ->
+                                retrying.runHere(
+                                        policy(Duration.ofSeconds(5), 3, Duration.ofSeconds(1)),
+                                        deadline -> {
+                                            throw new IllegalStateException("sk-secret-in-here");
+                                        }))
+                .isInstanceOf(XLinkUnavailableException.class)
+                .hasMessageStartingWith("AISAX018")
+                .hasMessageNotContaining("sk-secret");
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** An attempt whose answer comes too late for the tests' deadlines. */
     static String blockForAMoment(Deadline deadline) {
         try {
@@ -138,8 +313,18 @@ class RetryingTest {
     }
 
     static CallPolicy policy(Duration timeout, int attempts) {
+        return policy(timeout, attempts, CallPolicy.UNBOUNDED);
+    }
+
+    /** A policy whose Rest Client gives up waiting after {@code clientWaitLimit}. */
+    static CallPolicy policy(Duration timeout, int attempts, Duration clientWaitLimit) {
         return new CallPolicy(
-                timeout, attempts, Duration.ofMillis(10), Duration.ofSeconds(1), 1 << 20);
+                timeout,
+                attempts,
+                Duration.ofMillis(10),
+                Duration.ofSeconds(1),
+                1 << 20,
+                clientWaitLimit);
     }
 
     static XLinkUnavailableException unavailable(int attempt) {

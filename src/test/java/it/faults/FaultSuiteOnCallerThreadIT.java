@@ -1,0 +1,20 @@
+package it.faults;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * The fault suite with Rest Client timeouts that end every wait before the call deadline (connect
+ * 0.5 s, read 1 s, deadline 3 s): {@code requestLink} makes its attempts on the caller's own thread
+ * while at least 1.5 s are left, and the same table of cases must hold.
+ */
+public class FaultSuiteOnCallerThreadIT extends FaultSuite {
+
+    @Deployment
+    public static WebArchive app() {
+        return app(
+                "faults-caller",
+                "aisa/mp-rest/connectTimeout=500\naisa/mp-rest/readTimeout=1000",
+                FaultSuiteOnCallerThreadIT.class);
+    }
+}
