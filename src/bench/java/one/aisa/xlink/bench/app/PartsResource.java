@@ -103,6 +103,7 @@ public class PartsResource {
                         Duration.ofSeconds(1),
                         CALL_TIMEOUT,
                         1 << 20,
+                        CallPolicy.UNBOUNDED,
                         CallPolicy.UNBOUNDED);
         // Each link is cancelled right after it is registered, so its state can be used again.
         XLink[] links = new XLink[DISTINCT_LINKS];
@@ -180,7 +181,8 @@ public class PartsResource {
                             Duration.ofSeconds(1),
                             CALL_TIMEOUT,
                             1 << 20,
-                            CALL_TIMEOUT.minusSeconds(5));
+                            Duration.ofSeconds(5),
+                            Duration.ofSeconds(20));
             time(
                     out,
                     "retrying runHere (attempt on the calling thread, no network)",

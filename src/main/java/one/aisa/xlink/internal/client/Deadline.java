@@ -14,34 +14,40 @@ import java.util.concurrent.TimeUnit;
  * being read on its behalf.
  *
  * <p>Something must call {@link #expire()} when the moment comes. Either the owner schedules that
- * itself ({@link #after}), or the deadline asks a timer for it only once a read is about to wait
- * for the network ({@link #watchedBy}): an answer that has already arrived is then read without
+ * itself ({@link #after}), or the deadline asks a timer for it only once a read is about to start
+ * that the read timeout alone might not end before the deadline ({@link #watchedBy}): while more
+ * than the read timeout is left, every read ends in time by itself, and the answer is read without
  * involving any other thread.
  */
 public final class Deadline {
 
     private final long endNanos;
     private final ScheduledExecutorService watchdog;
+    private final long readTimeoutNanos;
     private final List<AutoCloseable> open = new ArrayList<>();
     private boolean expired;
     private ScheduledFuture<?> watch;
 
-    private Deadline(long endNanos, ScheduledExecutorService watchdog) {
+    private Deadline(long endNanos, ScheduledExecutorService watchdog, Duration readTimeout) {
         this.endNanos = endNanos;
         this.watchdog = watchdog;
+        this.readTimeoutNanos = saturatedNanos(readTimeout);
     }
 
     /** A deadline {@code timeout} from now, expired by whoever created it. */
     public static Deadline after(Duration timeout) {
-        return new Deadline(System.nanoTime() + timeout.toNanos(), null);
+        return new Deadline(System.nanoTime() + timeout.toNanos(), null, Duration.ZERO);
     }
 
     /**
      * A deadline {@code timeout} from now that schedules its own expiry on {@code timer} the first
-     * time a read may wait. Call {@link #finish()} when the request is over.
+     * time a read could wait past it. Call {@link #finish()} when the request is over.
+     *
+     * @param readTimeout the longest one read waits before failing by itself
      */
-    public static Deadline watchedBy(ScheduledExecutorService timer, Duration timeout) {
-        return new Deadline(System.nanoTime() + timeout.toNanos(), timer);
+    public static Deadline watchedBy(
+            ScheduledExecutorService timer, Duration timeout, Duration readTimeout) {
+        return new Deadline(System.nanoTime() + timeout.toNanos(), timer, readTimeout);
     }
 
     /** Returns what is left; zero or negative once passed. */
@@ -77,11 +83,12 @@ public final class Deadline {
     }
 
     /**
-     * Called before a read that may block: makes sure that something expires this deadline on time.
-     * Does nothing for a deadline its owner expires.
+     * Called before each read of an answer: when the read timeout alone might not end the read
+     * before the deadline, makes sure that something expires the deadline on time. Does nothing for
+     * a deadline its owner expires.
      */
-    void beforeWaiting() {
-        if (watchdog == null) {
+    void beforeRead() {
+        if (watchdog == null || endNanos - System.nanoTime() > readTimeoutNanos) {
             return;
         }
         synchronized (open) {
@@ -119,6 +126,14 @@ public final class Deadline {
     private boolean isExpired() {
         synchronized (open) {
             return expired;
+        }
+    }
+
+    private static long saturatedNanos(Duration duration) {
+        try {
+            return duration.toNanos();
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
         }
     }
 

@@ -45,9 +45,9 @@ public record RawReply(int status, Map<String, String> headers, byte[] body, boo
      * Reads a response's status, the kept headers and at most {@code limit} body bytes, then closes
      * it. A body declared longer than the limit is not read; one that turns out longer is read up
      * to the limit and marked truncated. The deadline is checked after every read, and its expiry
-     * aborts the connection, so a body that trickles in cannot hold the call past it; before a read
-     * that may wait for the network, the deadline is told so that its expiry is scheduled. Whatever
-     * ends the reading early aborts the connection rather than draining it.
+     * aborts the connection, so a body that trickles in cannot hold the call past it; the deadline
+     * is told before each read, so that its expiry is scheduled where a read could outlast it.
+     * Whatever ends the reading early aborts the connection rather than draining it.
      *
      * @throws IOException if the body ends early, the connection fails, or the deadline passes
      */
@@ -104,12 +104,12 @@ public record RawReply(int status, Map<String, String> headers, byte[] body, boo
         }
     }
 
-    /** Reads what has arrived, or waits for more with the deadline's expiry scheduled. */
+    /**
+     * Reads more of the body, with the deadline's expiry scheduled if this read could outlast it.
+     */
     private static int readSome(InputStream in, byte[] buffer, Deadline deadline)
             throws IOException {
-        if (in.available() == 0) {
-            deadline.beforeWaiting();
-        }
+        deadline.beforeRead();
         return in.read(buffer);
     }
 

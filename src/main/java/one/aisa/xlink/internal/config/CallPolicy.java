@@ -11,8 +11,9 @@ import java.time.temporal.ChronoUnit;
  * @param initialBackoff the wait before the first retry; doubled for each further retry
  * @param maxWait the longest {@code Retry-After} honoured; a longer one fails at once
  * @param maxResponseBytes the largest success body read; a larger one is refused unread
- * @param clientWaitLimit the longest the Rest Client may wait before an answer starts (its connect
- *     plus its read timeout), or {@link #UNBOUNDED}
+ * @param connectTimeout the Rest Client's connect timeout, or {@link #UNBOUNDED}
+ * @param readTimeout the Rest Client's read timeout (the longest one read may wait), or {@link
+ *     #UNBOUNDED}
  */
 public record CallPolicy(
         Duration callTimeout,
@@ -20,7 +21,8 @@ public record CallPolicy(
         Duration initialBackoff,
         Duration maxWait,
         int maxResponseBytes,
-        Duration clientWaitLimit) {
+        Duration connectTimeout,
+        Duration readTimeout) {
 
     /** A wait the Rest Client does not bound. */
     public static final Duration UNBOUNDED = ChronoUnit.FOREVER.getDuration();
@@ -30,6 +32,13 @@ public record CallPolicy(
      * Rest Client gives up waiting for an answer before the deadline would.
      */
     public boolean clientTimesOutWithin(Duration remaining) {
-        return clientWaitLimit.compareTo(remaining) <= 0;
+        return clientWaitLimit().compareTo(remaining) <= 0;
+    }
+
+    /** The longest the Rest Client may wait before an answer starts: connect plus read timeout. */
+    public Duration clientWaitLimit() {
+        return connectTimeout.equals(UNBOUNDED) || readTimeout.equals(UNBOUNDED)
+                ? UNBOUNDED
+                : connectTimeout.plus(readTimeout);
     }
 }

@@ -302,29 +302,27 @@ final class SettingsReader {
                         1024,
                         64 * 1024 * 1024,
                         problems);
-        return new CallPolicy(timeout, attempts, backoff, maxWait, maxBytes, clientWaitLimit());
+        return new CallPolicy(
+                timeout,
+                attempts,
+                backoff,
+                maxWait,
+                maxBytes,
+                restClientTimeout(Keys.INTERFACE_CONNECT_TIMEOUT, Keys.CONNECT_TIMEOUT),
+                restClientTimeout(Keys.INTERFACE_READ_TIMEOUT, Keys.READ_TIMEOUT));
     }
 
     /**
-     * The longest the Rest Client may wait before an answer starts: its connect plus its read
-     * timeout, each from the interface's key when set, else from the configKey's. Unbounded when
-     * either is missing, malformed (already a problem) or zero, which the Rest Client reads as no
-     * limit.
+     * A Rest Client timeout as the Rest Client reads it: from the interface's key when set, else
+     * from the configKey's. Unbounded when missing, malformed (already a problem) or zero, which
+     * the Rest Client reads as no limit.
      */
-    private Duration clientWaitLimit() {
-        long millis = 0;
-        for (String[] keys :
-                new String[][] {
-                    {Keys.INTERFACE_CONNECT_TIMEOUT, Keys.CONNECT_TIMEOUT},
-                    {Keys.INTERFACE_READ_TIMEOUT, Keys.READ_TIMEOUT}
-                }) {
-            Optional<String> raw = value(keys[0]).or(() -> value(keys[1])).map(String::strip);
-            if (raw.isEmpty() || !raw.get().matches("\\d{1,9}") || Long.parseLong(raw.get()) == 0) {
-                return CallPolicy.UNBOUNDED;
-            }
-            millis += Long.parseLong(raw.get());
+    private Duration restClientTimeout(String interfaceKey, String configKey) {
+        Optional<String> raw = value(interfaceKey).or(() -> value(configKey)).map(String::strip);
+        if (raw.isEmpty() || !raw.get().matches("\\d{1,9}") || Long.parseLong(raw.get()) == 0) {
+            return CallPolicy.UNBOUNDED;
         }
-        return Duration.ofMillis(millis);
+        return Duration.ofMillis(Long.parseLong(raw.get()));
     }
 
     /** Reads a duration that must lie above {@code floor} and at most at {@code ceiling}. */

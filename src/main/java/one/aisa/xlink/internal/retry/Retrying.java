@@ -139,7 +139,7 @@ public final class Retrying implements AutoCloseable {
 
         Caller(CallPolicy policy) {
             this.policy = policy;
-            this.deadline = Deadline.watchedBy(timer, policy.callTimeout());
+            this.deadline = Deadline.watchedBy(timer, policy.callTimeout(), policy.readTimeout());
             this.rule = new RetryRule(policy, () -> ThreadLocalRandom.current().nextDouble());
         }
 

@@ -24,12 +24,24 @@ class DeadlineTest {
     }
 
     @Test
-    void watchedDeadlineSchedulesNothingUntilAReadMayWait() {
-        Deadline deadline = Deadline.watchedBy(timer, Duration.ofSeconds(30));
+    void watchedDeadlineSchedulesNothingWhileReadsEndBeforeIt() {
+        Deadline deadline =
+                Deadline.watchedBy(timer, Duration.ofSeconds(30), Duration.ofSeconds(20));
+
+        deadline.beforeRead();
 
         assertThat(timer.getQueue()).isEmpty();
-        deadline.beforeWaiting();
-        deadline.beforeWaiting();
+        deadline.finish();
+    }
+
+    @Test
+    void watchedDeadlineSchedulesItsExpiryOnceAReadCouldOutlastIt() {
+        Deadline deadline =
+                Deadline.watchedBy(timer, Duration.ofSeconds(30), Duration.ofSeconds(40));
+
+        assertThat(timer.getQueue()).isEmpty();
+        deadline.beforeRead();
+        deadline.beforeRead();
         assertThat(timer.getQueue()).hasSize(1);
 
         deadline.finish();
@@ -39,11 +51,12 @@ class DeadlineTest {
 
     @Test
     void watchedDeadlineAbortsWhatIsOpenWhenItPasses() throws Exception {
-        Deadline deadline = Deadline.watchedBy(timer, Duration.ofMillis(100));
+        Deadline deadline =
+                Deadline.watchedBy(timer, Duration.ofMillis(100), Duration.ofSeconds(20));
         CountDownLatch aborted = new CountDownLatch(1);
         deadline.abortOnExpiry(aborted::countDown);
 
-        deadline.beforeWaiting();
+        deadline.beforeRead();
 
         assertThat(aborted.await(5, TimeUnit.SECONDS)).isTrue();
         assertThat(deadline.passed()).isTrue();
@@ -53,7 +66,7 @@ class DeadlineTest {
     void deadlineItsOwnerExpiresNeverSchedulesItself() {
         Deadline deadline = Deadline.after(Duration.ofMillis(1));
 
-        deadline.beforeWaiting();
+        deadline.beforeRead();
 
         assertThat(timer.getQueue()).isEmpty();
     }

@@ -372,6 +372,7 @@ class ConfigurationTest {
                                 Duration.ofSeconds(1),
                                 Duration.ofSeconds(20),
                                 1024 * 1024,
+                                CallPolicy.UNBOUNDED,
                                 CallPolicy.UNBOUNDED));
     }
 
@@ -394,6 +395,7 @@ class ConfigurationTest {
                                 Duration.ofMillis(1),
                                 Duration.ZERO,
                                 1024,
+                                CallPolicy.UNBOUNDED,
                                 CallPolicy.UNBOUNDED));
     }
 

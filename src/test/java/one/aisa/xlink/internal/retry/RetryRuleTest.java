@@ -22,6 +22,7 @@ class RetryRuleTest {
                     Duration.ofSeconds(1),
                     Duration.ofSeconds(10),
                     1 << 20,
+                    CallPolicy.UNBOUNDED,
                     CallPolicy.UNBOUNDED);
     static final Duration PLENTY = Duration.ofSeconds(30);
 
@@ -52,6 +53,7 @@ class RetryRuleTest {
                         Duration.ofSeconds(20),
                         Duration.ofSeconds(10),
                         1024,
+                        CallPolicy.UNBOUNDED,
                         CallPolicy.UNBOUNDED);
 
         assertThat(

@@ -229,7 +229,8 @@ class RetryingTest {
                         Duration.ofSeconds(10),
                         Duration.ofSeconds(1),
                         1 << 20,
-                        Duration.ofSeconds(1));
+                        Duration.ofMillis(500),
+                        Duration.ofMillis(500));
         Thread caller = Thread.currentThread();
         timer.schedule(caller::interrupt, 200, TimeUnit.MILLISECONDS);
         long start = System.nanoTime();
@@ -263,7 +264,8 @@ class RetryingTest {
                         Duration.ofSeconds(10),
                         Duration.ofSeconds(1),
                         1 << 20,
-                        Duration.ofSeconds(1));
+                        Duration.ofMillis(500),
+                        Duration.ofMillis(500));
         timer.schedule(retrying::close, 200, TimeUnit.MILLISECONDS);
         long start = System.nanoTime();
 
@@ -313,7 +315,14 @@ class RetryingTest {
     }
 
     static CallPolicy policy(Duration timeout, int attempts) {
-        return policy(timeout, attempts, CallPolicy.UNBOUNDED);
+        return new CallPolicy(
+                timeout,
+                attempts,
+                Duration.ofMillis(10),
+                Duration.ofSeconds(1),
+                1 << 20,
+                CallPolicy.UNBOUNDED,
+                CallPolicy.UNBOUNDED);
     }
 
     /** A policy whose Rest Client gives up waiting after {@code clientWaitLimit}. */
@@ -324,7 +333,8 @@ class RetryingTest {
                 Duration.ofMillis(10),
                 Duration.ofSeconds(1),
                 1 << 20,
-                clientWaitLimit);
+                clientWaitLimit.dividedBy(2),
+                clientWaitLimit.dividedBy(2));
     }
 
     static XLinkUnavailableException unavailable(int attempt) {
