@@ -74,6 +74,9 @@ public class LinkerRuntime {
         pending = registry();
         timer = new ScheduledThreadPoolExecutor(1, threads(TIMER_THREAD));
         timer.setRemoveOnCancelPolicy(true);
+        // As in PendingLinks: a task due within 10 s keeps each new deadline of an asynchronous
+        // request (30 s by default) from becoming the earliest task, which would wake the thread.
+        timer.scheduleWithFixedDelay(() -> {}, 10, 10, TimeUnit.SECONDS);
         calls =
                 new ThreadPoolExecutor(
                         MAX_CALL_THREADS,

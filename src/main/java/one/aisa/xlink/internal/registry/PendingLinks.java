@@ -32,6 +32,9 @@ public final class PendingLinks implements LinkRegistry {
     private static final int EXPIRED = 8;
     private static final int ENDED = COMPLETED | CANCELLED | EXPIRED;
 
+    /** How often the scheduler's thread wakes with nothing due; see the constructor. */
+    private static final Duration IDLE_WAKE_UP = Duration.ofMinutes(1);
+
     private final Listener listener;
     private final Clock clock;
     private final ScheduledThreadPoolExecutor scheduler;
@@ -50,6 +53,12 @@ public final class PendingLinks implements LinkRegistry {
         this.scheduler.setRemoveOnCancelPolicy(true);
         this.scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         this.scheduler.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
+        // A new task wakes the scheduler's thread when it becomes the earliest one queued. With
+        // this one always due within a minute, a link expiring later than that (AIsa's live for
+        // ten minutes) is queued without waking the thread, which otherwise would run once for
+        // every link registered while no other link is pending.
+        this.scheduler.scheduleWithFixedDelay(
+                () -> {}, IDLE_WAKE_UP.toNanos(), IDLE_WAKE_UP.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     @Override

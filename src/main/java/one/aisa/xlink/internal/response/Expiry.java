@@ -3,8 +3,9 @@ package one.aisa.xlink.internal.response;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.json.JsonNumber;
@@ -17,9 +18,17 @@ import jakarta.json.JsonValue;
  */
 final class Expiry {
 
+    /** Date, time, optional fraction and offset, each field captured for {@link #iso}. */
     private static final Pattern ISO_INSTANT =
             Pattern.compile(
-                    "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?(Z|[+-]\\d{2}:\\d{2})");
+                    "(\\d{4})-(\\d{2})-(\\d{2})T(\\d{2}):(\\d{2}):(\\d{2})(?:\\.(\\d{1,9}))?"
+                            + "(?:Z|([+-])(\\d{2}):(\\d{2}))");
+
+    /** Multipliers that turn a fraction of n digits into nanoseconds, by 9 - n. */
+    private static final int[] POWERS_OF_TEN = {
+        1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000
+    };
+
     private static final Pattern EPOCH_SECONDS = Pattern.compile("\\d{1,12}(\\.\\d{1,9})?");
 
     /** 9999-12-31T23:59:59Z: larger numbers are milliseconds or nonsense. */
@@ -31,10 +40,10 @@ final class Expiry {
     static Instant parse(JsonValue value) {
         if (value instanceof JsonString string) {
             String text = string.getString();
-            if (ISO_INSTANT.matcher(text).matches()) {
+            Matcher iso = ISO_INSTANT.matcher(text);
+            if (iso.matches()) {
                 try {
-                    return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
-                            .toInstant();
+                    return iso(iso);
                 } catch (DateTimeException e) {
                     throw invalid(text);
                 }
@@ -48,6 +57,38 @@ final class Expiry {
             return epochSeconds(number.bigDecimalValue(), number.toString());
         }
         throw invalid(String.valueOf(value));
+    }
+
+    /**
+     * Builds the instant from the captured fields, as strictly as ISO-8601 parsing would: a month
+     * 13, a February 30, an hour 24, a second 60 or an offset beyond 18 hours are refused. (The
+     * pattern has already checked the shape, so this avoids a general formatter's cost.)
+     */
+    private static Instant iso(Matcher iso) {
+        String fraction = iso.group(7);
+        int nanos =
+                fraction == null
+                        ? 0
+                        : Integer.parseInt(fraction) * POWERS_OF_TEN[9 - fraction.length()];
+        LocalDateTime local =
+                LocalDateTime.of(
+                        number(iso, 1),
+                        number(iso, 2),
+                        number(iso, 3),
+                        number(iso, 4),
+                        number(iso, 5),
+                        number(iso, 6),
+                        nanos);
+        ZoneOffset offset = ZoneOffset.UTC;
+        if (iso.group(8) != null) {
+            int sign = iso.group(8).equals("-") ? -1 : 1;
+            offset = ZoneOffset.ofHoursMinutes(sign * number(iso, 9), sign * number(iso, 10));
+        }
+        return local.toInstant(offset);
+    }
+
+    private static int number(Matcher matcher, int group) {
+        return Integer.parseInt(matcher.group(group));
     }
 
     private static Instant epochSeconds(BigDecimal seconds, String text) {
