@@ -74,8 +74,11 @@ public record RawReply(int status, Map<String, String> headers, byte[] body, boo
             // Never closed directly: closing the stream would drain the rest of the body, while
             // closing the response (below) aborts a connection that was not read to its end.
             InputStream in = response.readEntity(InputStream.class);
-            ByteArrayOutputStream body = new ByteArrayOutputStream(Math.min(limit, 4096));
-            byte[] buffer = new byte[8192];
+            int declared = response.getLength();
+            int expected = declared >= 0 ? declared : Math.min(limit, 4096);
+            ByteArrayOutputStream body = new ByteArrayOutputStream(expected);
+            // Sized to the declared length where there is one (plus one byte to see the end).
+            byte[] buffer = new byte[Math.min(expected + 1, 8192)];
             int read;
             while ((read = readSome(in, buffer, deadline)) >= 0) {
                 if (deadline.passed()) {
