@@ -445,7 +445,7 @@ public final class Bench {
                         "module",
                         "/bare-rc p50",
                         "/bare-rc p99",
-                        "per-round p50 range",
+                        "per-round p50 median (range)",
                         "/jdk p50",
                         "/jdk p99",
                         "cpu/call /bare-rc",
@@ -459,20 +459,29 @@ public final class Bench {
                 double p99 = m.percentileMicros(99) / bare.percentileMicros(99);
                 List<Double> mr = roundMedians.get(key(module, c));
                 List<Double> br = roundMedians.get(key("bare-rc", c));
-                double lo = Double.MAX_VALUE;
-                double hi = 0;
+                double[] perRound = new double[mr.size()];
                 for (int r = 0; r < mr.size(); r++) {
-                    double ratio = mr.get(r) / br.get(r);
-                    lo = Math.min(lo, ratio);
-                    hi = Math.max(hi, ratio);
+                    perRound[r] = mr.get(r) / br.get(r);
                 }
+                Arrays.sort(perRound);
+                double middle =
+                        perRound.length % 2 == 1
+                                ? perRound[perRound.length / 2]
+                                : (perRound[perRound.length / 2 - 1]
+                                                + perRound[perRound.length / 2])
+                                        / 2;
                 String met = c == 64 ? "(no target)" : (p50 <= 1.03 && p99 <= 1.05 ? "yes" : "no");
                 ratios.row(
                         c,
                         module,
                         fmt2(p50),
                         fmt2(p99),
-                        fmt2(lo) + "-" + fmt2(hi),
+                        fmt2(middle)
+                                + " ("
+                                + fmt2(perRound[0])
+                                + "-"
+                                + fmt2(perRound[perRound.length - 1])
+                                + ")",
                         fmt2(m.percentileMicros(50) / jdk.percentileMicros(50)),
                         fmt2(m.percentileMicros(99) / jdk.percentileMicros(99)),
                         fmt2(m.cpuMicrosPerCall() / bare.cpuMicrosPerCall()),
