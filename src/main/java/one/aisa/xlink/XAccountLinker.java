@@ -55,7 +55,9 @@ public interface XAccountLinker {
     }
 
     /**
-     * Requests a link as described. Blocks until AIsa answers.
+     * Requests a link as described, blocking until AIsa answers or {@code aisa.call-timeout}
+     * passes. The calls to AIsa are made on the calling thread while the Rest Client's connect and
+     * read timeouts fit in the time left, and on a thread of the module otherwise.
      *
      * @param request the scopes, subject and attributes
      * @return the link, now pending
