@@ -222,15 +222,7 @@ class RetryingTest {
 
     @Test
     void blockingRequestInterruptedDuringItsBackoffEndsAtOnce() {
-        CallPolicy slowRetry =
-                new CallPolicy(
-                        Duration.ofSeconds(30),
-                        3,
-                        Duration.ofSeconds(10),
-                        Duration.ofSeconds(1),
-                        1 << 20,
-                        Duration.ofMillis(500),
-                        Duration.ofMillis(500));
+        CallPolicy slowRetry = slowRetry();
         Thread caller = Thread.currentThread();
         timer.schedule(caller::interrupt, 200, TimeUnit.MILLISECONDS);
         long start = System.nanoTime();
@@ -257,15 +249,7 @@ class RetryingTest {
 
     @Test
     void closingEndsTheBackoffOfABlockingRequest() {
-        CallPolicy slowRetry =
-                new CallPolicy(
-                        Duration.ofSeconds(30),
-                        3,
-                        Duration.ofSeconds(10),
-                        Duration.ofSeconds(1),
-                        1 << 20,
-                        Duration.ofMillis(500),
-                        Duration.ofMillis(500));
+        CallPolicy slowRetry = slowRetry();
         timer.schedule(retrying::close, 200, TimeUnit.MILLISECONDS);
         long start = System.nanoTime();
 
@@ -323,6 +307,18 @@ class RetryingTest {
                 1 << 20,
                 CallPolicy.UNBOUNDED,
                 CallPolicy.UNBOUNDED);
+    }
+
+    /** A policy that waits ten seconds before its first retry, its attempts on the caller. */
+    static CallPolicy slowRetry() {
+        return new CallPolicy(
+                Duration.ofSeconds(30),
+                3,
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(1),
+                1 << 20,
+                Duration.ofMillis(500),
+                Duration.ofMillis(500));
     }
 
     /** A policy whose Rest Client gives up waiting after {@code clientWaitLimit}. */
