@@ -459,16 +459,16 @@ public final class Bench {
                 double p99 = m.percentileMicros(99) / bare.percentileMicros(99);
                 List<Double> mr = roundMedians.get(key(module, c));
                 List<Double> br = roundMedians.get(key("bare-rc", c));
-                double[] perRound = new double[mr.size()];
+                double[] roundRatios = new double[mr.size()];
                 for (int r = 0; r < mr.size(); r++) {
-                    perRound[r] = mr.get(r) / br.get(r);
+                    roundRatios[r] = mr.get(r) / br.get(r);
                 }
-                Arrays.sort(perRound);
+                Arrays.sort(roundRatios);
                 double middle =
-                        perRound.length % 2 == 1
-                                ? perRound[perRound.length / 2]
-                                : (perRound[perRound.length / 2 - 1]
-                                                + perRound[perRound.length / 2])
+                        roundRatios.length % 2 == 1
+                                ? roundRatios[roundRatios.length / 2]
+                                : (roundRatios[roundRatios.length / 2 - 1]
+                                                + roundRatios[roundRatios.length / 2])
                                         / 2;
                 String met = c == 64 ? "(no target)" : (p50 <= 1.03 && p99 <= 1.05 ? "yes" : "no");
                 ratios.row(
@@ -478,9 +478,9 @@ public final class Bench {
                         fmt2(p99),
                         fmt2(middle)
                                 + " ("
-                                + fmt2(perRound[0])
+                                + fmt2(roundRatios[0])
                                 + "-"
-                                + fmt2(perRound[perRound.length - 1])
+                                + fmt2(roundRatios[roundRatios.length - 1])
                                 + ")",
                         fmt2(m.percentileMicros(50) / jdk.percentileMicros(50)),
                         fmt2(m.percentileMicros(99) / jdk.percentileMicros(99)),
