@@ -65,8 +65,11 @@ public class AisaGateway {
                             bearer(apiKey),
                             idempotencyKey,
                             new AuthTwitterBody(apiKey, scopes).toJson());
+        } catch (ErrorStatus mapped) {
+            // Only where the application keeps the Rest Client's error mapping on (MappedErrors).
+            response = mapped.response();
         } catch (WebApplicationException mapped) {
-            // Only where the application re-enabled the default error mapping (UnmappedErrors).
+            // Another mapper of the application's took precedence; its answer is read as it is.
             response = mapped.getResponse();
         } catch (RuntimeException e) {
             throw unavailable(e);

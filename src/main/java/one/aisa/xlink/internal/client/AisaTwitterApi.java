@@ -23,6 +23,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
  */
 @RegisterRestClient(configKey = "aisa")
 @RegisterProvider(UnmappedErrors.class)
+@RegisterProvider(MappedErrors.class)
 @Path("/twitter")
 public interface AisaTwitterApi {
 

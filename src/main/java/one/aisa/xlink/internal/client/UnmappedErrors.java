@@ -3,6 +3,10 @@ package one.aisa.xlink.internal.client;
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
 
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import one.aisa.xlink.internal.config.Keys;
+
 /**
  * Turns off, for the module's Rest Client only, the default mapping of statuses of 400 and above to
  * exceptions. A mapped status has its whole body read into memory by the Rest Client before any
@@ -12,16 +16,27 @@ import jakarta.ws.rs.core.FeatureContext;
  *
  * <p>The property is the one the MicroProfile Rest Client specification defines; a builder reads it
  * after registering the interface's providers. Where an application sets it to {@code false} in its
- * configuration, which takes precedence, errors arrive as a {@code WebApplicationException}
- * instead, and {@link AisaGateway} reads their (buffered) answer from that.
+ * configuration, which takes precedence, {@link MappedErrors} takes over: errors then arrive
+ * buffered, and {@code requestLink} makes its attempts on call threads only, so that the buffering
+ * cannot hold its caller past the deadline.
  */
 public final class UnmappedErrors implements Feature {
 
-    static final String DISABLE_DEFAULT_MAPPER = "microprofile.rest.client.disable.default.mapper";
-
     @Override
     public boolean configure(FeatureContext context) {
-        context.property(DISABLE_DEFAULT_MAPPER, Boolean.TRUE);
+        context.property(Keys.DISABLE_DEFAULT_MAPPER, Boolean.TRUE);
         return true;
+    }
+
+    /** Whether the application's configuration keeps the default error mapping on. */
+    public static boolean mappingKeptOn() {
+        try {
+            return ConfigProvider.getConfig()
+                    .getOptionalValue(Keys.DISABLE_DEFAULT_MAPPER, Boolean.class)
+                    .map(disabled -> !disabled)
+                    .orElse(false);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            return false;
+        }
     }
 }

@@ -14,6 +14,8 @@ import java.time.temporal.ChronoUnit;
  * @param connectTimeout the Rest Client's connect timeout, or {@link #UNBOUNDED}
  * @param readTimeout the Rest Client's read timeout (the longest one read may wait), or {@link
  *     #UNBOUNDED}
+ * @param errorsBuffered whether the Rest Client reads error bodies whole before the module sees
+ *     them, because the application keeps its default error mapping on
  */
 public record CallPolicy(
         Duration callTimeout,
@@ -22,17 +24,39 @@ public record CallPolicy(
         Duration maxWait,
         int maxResponseBytes,
         Duration connectTimeout,
-        Duration readTimeout) {
+        Duration readTimeout,
+        boolean errorsBuffered) {
 
     /** A wait the Rest Client does not bound. */
     public static final Duration UNBOUNDED = ChronoUnit.FOREVER.getDuration();
 
+    /** A policy under which the module reads every body itself. */
+    public CallPolicy(
+            Duration callTimeout,
+            int maxAttempts,
+            Duration initialBackoff,
+            Duration maxWait,
+            int maxResponseBytes,
+            Duration connectTimeout,
+            Duration readTimeout) {
+        this(
+                callTimeout,
+                maxAttempts,
+                initialBackoff,
+                maxWait,
+                maxResponseBytes,
+                connectTimeout,
+                readTimeout,
+                false);
+    }
+
     /**
      * Whether an attempt may run on the calling thread with {@code remaining} left: only if the
-     * Rest Client gives up waiting for an answer before the deadline would.
+     * Rest Client gives up waiting for an answer before the deadline would, and leaves every body
+     * for the module to read under the deadline.
      */
     public boolean clientTimesOutWithin(Duration remaining) {
-        return clientWaitLimit().compareTo(remaining) <= 0;
+        return !errorsBuffered && clientWaitLimit().compareTo(remaining) <= 0;
     }
 
     /** The longest the Rest Client may wait before an answer starts: connect plus read timeout. */

@@ -84,6 +84,13 @@ public final class Keys {
                     CLIENT_INTERFACE + "/mp-rest/uri",
                     CLIENT_INTERFACE + "/mp-rest/url");
 
+    /**
+     * The Rest Client's switch for its default error mapping, for every client of the application;
+     * the module turns the mapping off for its own client unless this says {@code false}.
+     */
+    public static final String DISABLE_DEFAULT_MAPPER =
+            "microprofile.rest.client.disable.default.mapper";
+
     /** Rest Client timeouts in milliseconds, by the configKey; the interface's own keys win. */
     static final String CONNECT_TIMEOUT = "aisa/mp-rest/connectTimeout";
 

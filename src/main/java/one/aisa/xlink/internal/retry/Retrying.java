@@ -14,6 +14,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -44,10 +45,23 @@ public final class Retrying implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(Retrying.class.getName());
 
+    /** The connections Open Liberty's Rest Client (RESTEasy) pools per client by default. */
+    static final int CONNECTIONS = 50;
+
     private final ScheduledExecutorService timer;
     private final Executor workers;
     private final Set<Request<?>> running = ConcurrentHashMap.newKeySet();
     private final Set<Caller> callers = ConcurrentHashMap.newKeySet();
+
+    /**
+     * One permit per connection the Rest Client pools for the module's client (50 on Open Liberty,
+     * RESTEasy's default). An attempt holds one while it runs, so none ever queues inside the Rest
+     * Client for a connection, a wait no timeout bounds: an attempt on the caller's thread runs
+     * only if a permit is free at once, and one on a worker waits for a permit at most until its
+     * deadline.
+     */
+    private final Semaphore connections;
+
     private volatile boolean closed;
 
     /**
@@ -55,8 +69,17 @@ public final class Retrying implements AutoCloseable {
      * @param workers runs the attempts, which block; owned by the caller
      */
     public Retrying(ScheduledExecutorService timer, Executor workers) {
+        this(timer, workers, CONNECTIONS);
+    }
+
+    /**
+     * @param connections how many attempts may run at once, at most the connections the Rest Client
+     *     pools
+     */
+    Retrying(ScheduledExecutorService timer, Executor workers, int connections) {
         this.timer = timer;
         this.workers = workers;
+        this.connections = new Semaphore(connections);
     }
 
     /**
@@ -145,10 +168,18 @@ public final class Retrying implements AutoCloseable {
 
         <T> T run(Function<Deadline, T> attempt) {
             for (int number = 1; ; number++) {
+                if (thread.isInterrupted()) {
+                    throw giveUp(interrupted(), number - 1);
+                }
                 XLinkException failure;
                 try {
-                    if (policy.clientTimesOutWithin(deadline.remaining())) {
-                        return attempt.apply(deadline);
+                    if (policy.clientTimesOutWithin(deadline.remaining())
+                            && connections.tryAcquire()) {
+                        try {
+                            return attempt.apply(deadline);
+                        } finally {
+                            connections.release();
+                        }
                     }
                     return elsewhere(attempt, number);
                 } catch (XLinkException e) {
@@ -174,7 +205,7 @@ public final class Retrying implements AutoCloseable {
         private <T> T elsewhere(Function<Deadline, T> attempt, int number) {
             CompletableFuture<T> stage;
             try {
-                stage = CompletableFuture.supplyAsync(() -> attempt.apply(deadline), workers);
+                stage = onWorker(attempt, deadline);
             } catch (RejectedExecutionException e) {
                 throw stopping();
             }
@@ -288,7 +319,7 @@ public final class Retrying implements AutoCloseable {
             int number = ++attempts;
             CompletableFuture<T> stage;
             try {
-                stage = CompletableFuture.supplyAsync(() -> attempt.apply(deadline), workers);
+                stage = onWorker(attempt, deadline);
             } catch (RejectedExecutionException e) {
                 fail(stopping(), number - 1);
                 return;
@@ -344,6 +375,50 @@ public final class Retrying implements AutoCloseable {
             }
             result.completeExceptionally(failure);
         }
+    }
+
+    /**
+     * Starts an attempt on a worker. There it waits for a connection permit, at most until the
+     * deadline, and is dropped unsent if the deadline has passed by then: its caller has already
+     * been told, and a late request could make AIsa issue a link nobody tracks.
+     */
+    private <T> CompletableFuture<T> onWorker(Function<Deadline, T> attempt, Deadline deadline) {
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    boolean permitted;
+                    try {
+                        permitted =
+                                connections.tryAcquire(
+                                        Math.max(0, deadline.remaining().toNanos()),
+                                        TimeUnit.NANOSECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw stopping();
+                    }
+                    if (!permitted) {
+                        throw notSent();
+                    }
+                    try {
+                        if (deadline.passed()) {
+                            throw notSent();
+                        }
+                        return attempt.apply(deadline);
+                    } finally {
+                        connections.release();
+                    }
+                },
+                workers);
+    }
+
+    private static XLinkUnavailableException notSent() {
+        return new XLinkUnavailableException(
+                "AISAX019: the attempt was not sent: aisa.call-timeout passed while it waited for"
+                        + " a connection to AIsa. Retry later.",
+                0,
+                null,
+                null,
+                null,
+                null);
     }
 
     private static void logRetry(int number, XLinkException failure, Duration wait) {

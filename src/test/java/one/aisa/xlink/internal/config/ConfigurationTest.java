@@ -442,6 +442,28 @@ class ConfigurationTest {
     @ParameterizedTest
     @CsvSource(
             delimiter = '|',
+            nullValues = "-",
+            value = {"- | true", "true | true", "false | false", "' FALSE ' | false"})
+    void errorMappingKeptOnByTheApplicationKeepsAttemptsOffTheCallersThread(
+            String disableDefaultMapper, boolean onCallersThread) {
+        Map<String, String> values =
+                new java.util.HashMap<>(
+                        Map.of(
+                                "aisa/mp-rest/connectTimeout", "5000",
+                                "aisa/mp-rest/readTimeout", "20000"));
+        if (disableDefaultMapper != null) {
+            values.put("microprofile.rest.client.disable.default.mapper", disableDefaultMapper);
+        }
+
+        CallPolicy call = configuration(values).shared().call();
+
+        assertThat(call.errorsBuffered()).isEqualTo(!onCallersThread);
+        assertThat(call.clientTimesOutWithin(Duration.ofSeconds(30))).isEqualTo(onCallersThread);
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
             value = {
                 "aisa.call-timeout          | PT0S      | aisa.call-timeout (env AISA_CALL_TIMEOUT) must"
                         + " be positive and at most PT10M, not \"PT0S\"",

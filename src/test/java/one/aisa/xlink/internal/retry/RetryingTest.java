@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -283,6 +284,111 @@ class RetryingTest {
     static void sleep(long millis) {
         try {
             Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void attemptsBeyondTheConnectionsWaitOnAWorkerNotInTheRestClient() throws Exception {
+        Retrying oneConnection = new Retrying(timer, workers, 1);
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<Thread> ranOn = new CopyOnWriteArrayList<>();
+        CallPolicy fits = policy(Duration.ofSeconds(5), 1, Duration.ofSeconds(2));
+        CompletableFuture<String> first =
+                CompletableFuture.supplyAsync(
+                        () ->
+                                oneConnection.runHere(
+                                        fits,
+                                        deadline -> {
+                                            holding.countDown();
+                                            await(release);
+                                            return "first";
+                                        }));
+        assertThat(holding.await(5, TimeUnit.SECONDS)).isTrue();
+        timer.schedule(release::countDown, 300, TimeUnit.MILLISECONDS);
+
+        String second =
+                oneConnection.runHere(
+                        fits,
+                        deadline -> {
+                            ranOn.add(Thread.currentThread());
+                            return "second";
+                        });
+
+        assertThat(second).isEqualTo("second");
+        assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("first");
+        assertThat(ranOn).hasSize(1).doesNotContain(Thread.currentThread());
+        oneConnection.close();
+    }
+
+    @Test
+    void attemptStillWaitingForAConnectionAtTheDeadlineIsNeverSent() throws Exception {
+        Retrying oneConnection = new Retrying(timer, workers, 1);
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger sent = new AtomicInteger();
+        CompletableFuture<String> first =
+                CompletableFuture.supplyAsync(
+                        () ->
+                                oneConnection.runHere(
+                                        policy(Duration.ofSeconds(5), 1, Duration.ofSeconds(2)),
+                                        deadline -> {
+                                            holding.countDown();
+                                            await(release);
+                                            return "first";
+                                        }));
+        assertThat(holding.await(5, TimeUnit.SECONDS)).isTrue();
+
+        assertThatThrownBy(
+                        () ->
+                                oneConnection.runHere(
+                                        policy(Duration.ofMillis(300), 1, Duration.ofMillis(200)),
+                                        deadline -> {
+                                            sent.incrementAndGet();
+                                            return "late";
+                                        }))
+                .hasMessageMatching("AISAX01[69]: .*");
+        CompletableFuture<String> asynchronous =
+                oneConnection.run(
+                        policy(Duration.ofMillis(300), 1),
+                        deadline -> {
+                            sent.incrementAndGet();
+                            return "late";
+                        });
+        assertThat(failure(asynchronous)).hasMessageMatching("AISAX01[69]: .*");
+        release.countDown();
+        assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("first");
+        sleep(300);
+
+        assertThat(sent).as("attempts sent after their deadline").hasValue(0);
+        oneConnection.close();
+    }
+
+    @Test
+    void interruptedCallerMakesNoAttempt() {
+        AtomicInteger calls = new AtomicInteger();
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(
+                            () ->
+                                    retrying.runHere(
+                                            policy(Duration.ofSeconds(5), 3, Duration.ofSeconds(2)),
+                                            deadline -> {
+                                                calls.incrementAndGet();
+                                                return "linked";
+                                            }))
+                    .hasMessageStartingWith("AISAX017");
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(calls).hasValue(0);
+    }
+
+    static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
