@@ -33,6 +33,15 @@ final class ErrorReplies {
 
     private static final int MAX_MESSAGE = 200;
     private static final Pattern KEY_LIKE = Pattern.compile("(?i)\\bsk-[a-z0-9_-]+|bearer\\s+\\S+");
+
+    /**
+     * URLs with a query, and state parameters, which an answer may echo: an {@code auth_url} (whose
+     * query holds its state) or a {@code state} is a secret of its link. URLs without a query, such
+     * as a problem type, are kept.
+     */
+    private static final Pattern LINK_LIKE =
+            Pattern.compile("(?i)\\b[a-z][a-z0-9+.-]*://[^\\s?]*\\?\\S*|\\bstate=[^\\s&\"']+");
+
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}\\s]+");
 
     private final Clock clock;
@@ -227,7 +236,10 @@ final class ErrorReplies {
      * neither leak a key nor forge a log line. Spaces are kept, as they may be the problem.
      */
     static String quotable(String text) {
-        String redacted = KEY_LIKE.matcher(text).replaceAll("<redacted>");
+        String redacted =
+                LINK_LIKE
+                        .matcher(KEY_LIKE.matcher(text).replaceAll("<redacted>"))
+                        .replaceAll("<redacted>");
         StringBuilder out = new StringBuilder(redacted.length());
         redacted.codePoints()
                 .forEach(
@@ -250,6 +262,7 @@ final class ErrorReplies {
             cleaned = cleaned.replace(apiKey, "<redacted>");
         }
         cleaned = KEY_LIKE.matcher(cleaned).replaceAll("<redacted>");
+        cleaned = LINK_LIKE.matcher(cleaned).replaceAll("<redacted>");
         cleaned = CONTROL.matcher(cleaned).replaceAll(" ").strip();
         if (cleaned.isEmpty()) {
             return null;

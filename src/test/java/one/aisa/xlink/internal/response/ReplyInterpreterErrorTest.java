@@ -450,4 +450,23 @@ class ReplyInterpreterErrorTest {
                 .hasMessageContaining("\"Invalid key <redacted> for you\"")
                 .hasMessageNotContaining(key);
     }
+
+    @Test
+    void urlsAndStatesAnErrorEchoesAreRemoved() {
+        RawReply reply =
+                jsonReply(
+                        400,
+                        "{'message':'link https://twitter.com/i/oauth2/authorize?client_id=c&state=S3CRET"
+                                + " expired; state=OTHER1 too'}");
+
+        XLinkException e =
+                catchThrowableOfType(
+                        XLinkException.class, () -> interpreter.grant(reply, "sk-aisa-k-1"));
+
+        assertThat(e)
+                .hasMessageContaining("link <redacted> expired; <redacted> too")
+                .hasMessageNotContaining("S3CRET")
+                .hasMessageNotContaining("OTHER1")
+                .hasMessageNotContaining("twitter.com");
+    }
 }
