@@ -1,15 +1,13 @@
 package one.aisa.xlink;
 
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * An X OAuth 2.0 scope, such as {@code tweet.read}.
@@ -102,31 +100,39 @@ public final class XScope {
                                     DM_WRITE)));
 
     private static final Map<String, XScope> KNOWN =
-            Stream.of(
-                            FOLLOWS_WRITE,
-                            TWEET_READ,
-                            USERS_READ,
-                            TWEET_WRITE,
-                            LIKE_WRITE,
-                            DM_READ,
-                            DM_WRITE,
-                            OFFLINE_ACCESS,
-                            MEDIA_WRITE,
-                            FOLLOWS_READ,
-                            LIKE_READ,
-                            LIST_READ,
-                            LIST_WRITE,
-                            BLOCK_READ,
-                            BLOCK_WRITE,
-                            MUTE_READ,
-                            MUTE_WRITE,
-                            BOOKMARK_READ,
-                            BOOKMARK_WRITE,
-                            SPACE_READ,
-                            TWEET_MODERATE_WRITE)
-                    .collect(Collectors.toUnmodifiableMap(XScope::name, Function.identity()));
+            byName(
+                    FOLLOWS_WRITE,
+                    TWEET_READ,
+                    USERS_READ,
+                    TWEET_WRITE,
+                    LIKE_WRITE,
+                    DM_READ,
+                    DM_WRITE,
+                    OFFLINE_ACCESS,
+                    MEDIA_WRITE,
+                    FOLLOWS_READ,
+                    LIKE_READ,
+                    LIST_READ,
+                    LIST_WRITE,
+                    BLOCK_READ,
+                    BLOCK_WRITE,
+                    MUTE_READ,
+                    MUTE_WRITE,
+                    BOOKMARK_READ,
+                    BOOKMARK_WRITE,
+                    SPACE_READ,
+                    TWEET_MODERATE_WRITE);
 
     private final String name;
+
+    /** A plain loop rather than a stream, which would spin up lambdas while the module starts. */
+    private static Map<String, XScope> byName(XScope... scopes) {
+        Map<String, XScope> byName = new HashMap<>();
+        for (XScope scope : scopes) {
+            byName.put(scope.name, scope);
+        }
+        return Map.copyOf(byName);
+    }
 
     private XScope(String name) {
         this.name = name;

@@ -1,6 +1,7 @@
 package one.aisa.xlink.internal;
 
 import java.time.Clock;
+import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
@@ -38,8 +39,6 @@ import one.aisa.xlink.internal.retry.Retrying;
 @ApplicationScoped
 public class LinkerRuntime {
 
-    private static final System.Logger LOG = System.getLogger(LinkerRuntime.class.getName());
-
     private static final String EXPIRY_THREAD = "aisa-x-link-expiry";
     private static final String TIMER_THREAD = "aisa-x-link-timer";
     private static final String CALL_THREAD = "aisa-x-link-call";
@@ -55,7 +54,12 @@ public class LinkerRuntime {
     private LinkRegistry pending;
     private XLinkConfigException registryProblem;
     private ScheduledThreadPoolExecutor timer;
+    private ThreadFactory callThreads;
+
+    /** Created by the first call to AIsa; guarded by {@code this}. */
     private ThreadPoolExecutor calls;
+
+    private boolean stopped;
     private Retrying retrying;
     private volatile ReplyInterpreter interpreter;
 
@@ -77,16 +81,34 @@ public class LinkerRuntime {
         // As in PendingLinks: a task due within 10 s keeps each new deadline of an asynchronous
         // request (30 s by default) from becoming the earliest task, which would wake the thread.
         timer.scheduleWithFixedDelay(() -> {}, 10, 10, TimeUnit.SECONDS);
-        calls =
-                new ThreadPoolExecutor(
-                        MAX_CALL_THREADS,
-                        MAX_CALL_THREADS,
-                        30,
-                        TimeUnit.SECONDS,
-                        new LinkedBlockingQueue<>(),
-                        threads(CALL_THREAD));
-        calls.allowCoreThreadTimeOut(true);
-        retrying = new Retrying(timer, calls);
+        // Taken now, so the call threads carry the application's class loader whichever thread
+        // makes the first call.
+        callThreads = threads(CALL_THREAD);
+        retrying = new Retrying(timer, this::call);
+    }
+
+    /** Runs a call to AIsa on a call thread; the pool is created with the first call. */
+    private void call(Runnable task) {
+        calls().execute(task);
+    }
+
+    private synchronized Executor calls() {
+        if (calls == null) {
+            calls =
+                    new ThreadPoolExecutor(
+                            MAX_CALL_THREADS,
+                            MAX_CALL_THREADS,
+                            30,
+                            TimeUnit.SECONDS,
+                            new LinkedBlockingQueue<>(),
+                            callThreads);
+            calls.allowCoreThreadTimeOut(true);
+            if (stopped) {
+                // Rejects the call, as the stopped pool would have.
+                calls.shutdownNow();
+            }
+        }
+        return calls;
     }
 
     /** Does nothing; calling it through the client proxy creates, and so starts, the runtime. */
@@ -108,14 +130,21 @@ public class LinkerRuntime {
     void stop() {
         retrying.close();
         timer.shutdownNow();
-        calls.shutdownNow();
+        ThreadPoolExecutor started;
+        synchronized (this) {
+            stopped = true;
+            started = calls;
+        }
+        if (started != null) {
+            started.shutdownNow();
+        }
         if (pending != null) {
             pending.close();
         }
         try {
             if (!timer.awaitTermination(10, TimeUnit.SECONDS)
-                    || !calls.awaitTermination(10, TimeUnit.SECONDS)) {
-                LOG.log(
+                    || (started != null && !started.awaitTermination(10, TimeUnit.SECONDS))) {
+                Log.LOG.log(
                         System.Logger.Level.WARNING,
                         "AISAX062: a thread of the module did not stop within 10 s");
             }
@@ -190,6 +219,11 @@ public class LinkerRuntime {
             interpreter = current;
         }
         return current;
+    }
+
+    /** Holds the logger, which only stopping needs, so that starting does not create it. */
+    private static final class Log {
+        static final System.Logger LOG = System.getLogger(LinkerRuntime.class.getName());
     }
 
     /**

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Default;
@@ -29,7 +28,6 @@ import one.aisa.xlink.XAccountLinker;
 import one.aisa.xlink.XLinkConfigException;
 import one.aisa.xlink.XLinkEvent;
 import one.aisa.xlink.internal.DataSources;
-import one.aisa.xlink.internal.LinkerRuntime;
 import one.aisa.xlink.internal.client.AisaTwitterApi;
 import one.aisa.xlink.internal.config.Configuration;
 import one.aisa.xlink.internal.config.Keys;
@@ -49,8 +47,6 @@ import one.aisa.xlink.internal.events.ObserverGuard;
  * </ul>
  */
 public class XLinkExtension implements Extension {
-
-    private static final System.Logger LOG = System.getLogger(XLinkExtension.class.getName());
 
     private final Set<String> injected = new TreeSet<>();
     private final Set<String> looked = new TreeSet<>();
@@ -76,11 +72,17 @@ public class XLinkExtension implements Extension {
     }
 
     void collectInjected(@Observes ProcessInjectionPoint<?, XAccountLinker> event) {
-        accountOf(event.getInjectionPoint()).ifPresent(injected::add);
+        String account = accountOf(event.getInjectionPoint());
+        if (account != null) {
+            injected.add(account);
+        }
     }
 
     void collectLookedUp(@Observes ProcessInjectionPoint<?, Instance<XAccountLinker>> event) {
-        accountOf(event.getInjectionPoint()).ifPresent(looked::add);
+        String account = accountOf(event.getInjectionPoint());
+        if (account != null) {
+            looked.add(account);
+        }
     }
 
     void guardObservers(@Observes ProcessObserverMethod<? extends XLinkEvent, ?> event) {
@@ -93,23 +95,14 @@ public class XLinkExtension implements Extension {
         accounts.add(XAccount.DEFAULT);
         accounts.addAll(configuredAccounts());
         for (String account : accounts) {
-            List<Annotation> qualifiers =
-                    new ArrayList<>(List.of(XAccount.Literal.of(account), Any.Literal.INSTANCE));
-            if (account.equals(XAccount.DEFAULT)) {
-                qualifiers.add(Default.Literal.INSTANCE);
-            }
-            event.addBean()
-                    .id("aisa-x-link:" + account)
-                    .beanClass(XAccountLinker.class)
-                    .types(XAccountLinker.class, Object.class)
-                    .qualifiers(qualifiers.toArray(Annotation[]::new))
-                    .scope(ApplicationScoped.class)
-                    .createWith(
-                            context ->
-                                    beans.createInstance()
-                                            .select(LinkerRuntime.class)
-                                            .get()
-                                            .linker(account));
+            Set<Annotation> qualifiers =
+                    account.equals(XAccount.DEFAULT)
+                            ? Set.of(
+                                    XAccount.Literal.of(account),
+                                    Any.Literal.INSTANCE,
+                                    Default.Literal.INSTANCE)
+                            : Set.of(XAccount.Literal.of(account), Any.Literal.INSTANCE);
+            event.addBean(new LinkerBean(account, qualifiers, beans));
         }
     }
 
@@ -132,15 +125,14 @@ public class XLinkExtension implements Extension {
             event.addDeploymentProblem(Configuration.failure(problems));
             return;
         }
-        LOG.log(
+        Log.LOG.log(
                 System.Logger.Level.INFO,
-                () ->
-                        "AISAX000: aisa-x-link "
-                                + version()
-                                + " ready for account(s) "
-                                + injected
-                                + " at "
-                                + configuration().shared().baseUrl());
+                "AISAX000: aisa-x-link "
+                        + version()
+                        + " ready for account(s) "
+                        + injected
+                        + " at "
+                        + configuration().shared().baseUrl());
     }
 
     /** Returns the configuration, read from MicroProfile Config once. */
@@ -159,7 +151,8 @@ public class XLinkExtension implements Extension {
         return current;
     }
 
-    private java.util.Optional<String> accountOf(InjectionPoint point) {
+    /** Returns the account of an injection point, or null after recording a malformed name. */
+    private String accountOf(InjectionPoint point) {
         String account = XAccount.DEFAULT;
         for (Annotation qualifier : point.getQualifiers()) {
             if (qualifier instanceof XAccount named) {
@@ -173,9 +166,9 @@ public class XLinkExtension implements Extension {
                             + "\") at "
                             + point.getMember()
                             + ": account names must match [a-z0-9-]+ and have at most 64 characters");
-            return java.util.Optional.empty();
+            return null;
         }
-        return java.util.Optional.of(account);
+        return account;
     }
 
     /** Account names under {@code aisa.accounts.<name>.}; malformed names become problems. */
@@ -205,6 +198,11 @@ public class XLinkExtension implements Extension {
     private static <T> void guard(ProcessObserverMethod<T, ?> event) {
         ObserverGuard<T> guard = new ObserverGuard<>(event.getObserverMethod());
         event.configureObserverMethod().notifyWith(guard::notify);
+    }
+
+    /** Holds the logger, so that an application that injects no linker does not create it. */
+    private static final class Log {
+        static final System.Logger LOG = System.getLogger(XLinkExtension.class.getName());
     }
 
     private static String version() {

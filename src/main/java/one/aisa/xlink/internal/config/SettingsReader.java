@@ -163,7 +163,7 @@ final class SettingsReader {
                             + " is missing or blank: set it to the AIsa API key of account '"
                             + name
                             + "'");
-        } else if (key.get().chars().anyMatch(c -> c <= ' ' || c == 127)) {
+        } else if (hasSpaceOrControl(key.get())) {
             problems.add(
                     describe(keyName)
                             + " contains white space or control characters: an AIsa API key has"
@@ -321,11 +321,12 @@ final class SettingsReader {
      * the Rest Client reads as no limit.
      */
     private Duration restClientTimeout(String interfaceKey, String configKey) {
-        Optional<String> raw = value(interfaceKey).or(() -> value(configKey)).map(String::strip);
-        if (raw.isEmpty() || !raw.get().matches("\\d{1,9}") || Long.parseLong(raw.get()) == 0) {
+        Optional<String> set = value(interfaceKey);
+        String raw = (set.isPresent() ? set : value(configKey)).orElse("").strip();
+        if (raw.isEmpty() || !raw.matches("\\d{1,9}") || Long.parseLong(raw) == 0) {
             return CallPolicy.UNBOUNDED;
         }
-        return Duration.ofMillis(Long.parseLong(raw.get()));
+        return Duration.ofMillis(Long.parseLong(raw));
     }
 
     /** Reads a duration that must lie above {@code floor} and at most at {@code ceiling}. */
@@ -448,7 +449,18 @@ final class SettingsReader {
     }
 
     private Optional<String> value(String key) {
-        return source.apply(key).filter(v -> !v.isBlank());
+        Optional<String> value = source.apply(key);
+        return value.isPresent() && value.get().isBlank() ? Optional.empty() : value;
+    }
+
+    private static boolean hasSpaceOrControl(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c <= ' ' || c == 127) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -15,8 +15,6 @@ import one.aisa.xlink.XLinkEvent;
  */
 public final class ObserverGuard<T> {
 
-    private static final System.Logger LOG = System.getLogger(ObserverGuard.class.getName());
-
     private final ObserverMethod<T> observer;
     private final String description;
     private final AtomicLong failures = new AtomicLong();
@@ -47,12 +45,17 @@ public final class ObserverGuard<T> {
         return failures.get();
     }
 
+    /** Holds the logger, which only a failing observer needs, so deployment does not create it. */
+    private static final class Log {
+        static final System.Logger LOG = System.getLogger(ObserverGuard.class.getName());
+    }
+
     private void record(Object event, Throwable failure) {
         long count = failures.incrementAndGet();
         Throwable shown =
                 Redaction.redacted(failure, event instanceof XLinkEvent e ? e.link() : null);
         if (count == 1) {
-            LOG.log(
+            Log.LOG.log(
                     System.Logger.Level.WARNING,
                     "AISAX050: "
                             + description
@@ -62,7 +65,7 @@ public final class ObserverGuard<T> {
                             + " observer are logged at FINE.",
                     shown);
         } else {
-            LOG.log(
+            Log.LOG.log(
                     System.Logger.Level.DEBUG,
                     () ->
                             "AISAX050: "
