@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
@@ -29,18 +29,15 @@ import one.aisa.xlink.internal.registry.LinkRegistry;
  * (observers are fixed once the application is deployed): an event nobody observes is not fired,
  * and no request context is activated for synchronous observers that do not exist.
  */
-@ApplicationScoped
+@Dependent
 public class LinkEvents implements LinkRegistry.Listener {
 
     private static final System.Logger LOG = System.getLogger(LinkEvents.class.getName());
 
-    private Event<XLinkEvent> events;
-    private Instance<RequestContextController> requestContexts;
-    private BeanManager beans;
+    private final Event<XLinkEvent> events;
+    private final Instance<RequestContextController> requestContexts;
+    private final BeanManager beans;
     private final Map<Kind, Audience> audiences = new ConcurrentHashMap<>();
-
-    /** For the container's client proxy. */
-    protected LinkEvents() {}
 
     @Inject
     LinkEvents(
