@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import one.aisa.xlink.XAccountLinker;
 import one.aisa.xlink.XLink;
@@ -34,7 +35,7 @@ final class AccountLinker implements XAccountLinker {
 
     private final AccountSettings account;
     private final SharedSettings shared;
-    private final AisaGateway gateway;
+    private final Supplier<AisaGateway> gateway;
     private final ReplyInterpreter interpreter;
     private final LinkRegistry pending;
     private final LinkEvents events;
@@ -44,7 +45,7 @@ final class AccountLinker implements XAccountLinker {
     AccountLinker(
             AccountSettings account,
             SharedSettings shared,
-            AisaGateway gateway,
+            Supplier<AisaGateway> gateway,
             ReplyInterpreter interpreter,
             LinkRegistry pending,
             LinkEvents events,
@@ -92,12 +93,13 @@ final class AccountLinker implements XAccountLinker {
         String idempotencyKey = idempotencyKey();
         return deadline ->
                 interpreter.grant(
-                        gateway.authTwitter(
-                                account.apiKey(),
-                                wireScopes,
-                                idempotencyKey,
-                                policy.maxResponseBytes(),
-                                deadline),
+                        gateway.get()
+                                .authTwitter(
+                                        account.apiKey(),
+                                        wireScopes,
+                                        idempotencyKey,
+                                        policy.maxResponseBytes(),
+                                        deadline),
                         account.apiKey());
     }
 

@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Reception;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import one.aisa.xlink.XAccountLinker;
@@ -47,7 +48,8 @@ public class LinkerRuntime {
     private static final int MAX_CALL_THREADS = 64;
 
     private XLinkExtension extension;
-    private AisaGateway gateway;
+    private Instance<AisaGateway> gateways;
+    private volatile AisaGateway gateway;
     private LinkEvents events;
 
     private final Clock clock = Clock.systemUTC();
@@ -67,9 +69,9 @@ public class LinkerRuntime {
     protected LinkerRuntime() {}
 
     @Inject
-    LinkerRuntime(XLinkExtension extension, AisaGateway gateway, LinkEvents events) {
+    LinkerRuntime(XLinkExtension extension, Instance<AisaGateway> gateways, LinkEvents events) {
         this.extension = extension;
-        this.gateway = gateway;
+        this.gateways = gateways;
         this.events = events;
     }
 
@@ -201,7 +203,7 @@ public class LinkerRuntime {
             return new AccountLinker(
                     account,
                     shared,
-                    gateway,
+                    this::gateway,
                     interpreter(shared),
                     pending,
                     events,
@@ -210,6 +212,25 @@ public class LinkerRuntime {
         } catch (XLinkConfigException e) {
             return new MisconfiguredLinker(name, e);
         }
+    }
+
+    /**
+     * The gateway, created by the first call to AIsa: building its Rest Client takes the Rest
+     * Client implementation a few hundred milliseconds, which the application's start need not wait
+     * for.
+     */
+    private AisaGateway gateway() {
+        AisaGateway created = gateway;
+        if (created == null) {
+            synchronized (this) {
+                created = gateway;
+                if (created == null) {
+                    created = gateways.get();
+                    gateway = created;
+                }
+            }
+        }
+        return created;
     }
 
     private ReplyInterpreter interpreter(SharedSettings shared) {

@@ -8,7 +8,7 @@ import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
 import java.util.List;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
@@ -21,21 +21,15 @@ import one.aisa.xlink.XLinkUnavailableException;
 /**
  * Makes the {@code auth_twitter} call and hands back the raw answer, whatever its status. Network
  * failures become {@link XLinkUnavailableException}; everything else is left to the interpreter.
- *
- * <p>Application-scoped so that the runtime holds a client proxy: the gateway, and with it the Rest
- * Client, which takes the Rest Client implementation a few hundred milliseconds to build, are
- * created by the first call rather than while the application starts.
+ * The runtime creates it, with its Rest Client, on the first call.
  */
-@ApplicationScoped
+@Dependent
 public class AisaGateway {
 
     /** Error bodies are read only this far: what identifies an error fits in far less. */
     static final int ERROR_BODY_LIMIT = 64 * 1024;
 
-    private AisaTwitterApi api;
-
-    /** For the container's client proxy. */
-    protected AisaGateway() {}
+    private final AisaTwitterApi api;
 
     @Inject
     AisaGateway(@RestClient AisaTwitterApi api) {
