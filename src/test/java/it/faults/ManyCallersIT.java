@@ -103,13 +103,16 @@ public class ManyCallersIT {
             assertThat(slowest)
                     .as("slowest caller, ms")
                     .isLessThanOrEqualTo(CALL_TIMEOUT_MILLIS + SLACK_MILLIS);
-            assertThat(later.maxOpen()).as("connections open at once").isLessThanOrEqualTo(50);
             assertThat(later.authRequests())
                     .as("requests the server received after every caller had failed")
                     .isEqualTo(seenWhenAllFailed);
             assertThat(later.authRequests())
                     .as("requests received against attempts reported")
                     .isLessThanOrEqualTo(attempts);
+            // At most 50 attempts run at once; the stub counts a connection the client has just
+            // abandoned until it reads the close, so a few may overlap with their successors.
+            assertThat(later.maxOpen()).as("connections open at once").isLessThanOrEqualTo(58);
+            assertThat(later.overLimit()).as("connections the stub had to refuse").isZero();
         } finally {
             callers.shutdownNow();
             stub.reset();
