@@ -30,6 +30,7 @@ import it.support.Deployments;
 import it.support.RawStub;
 import it.support.RawStubAdmin;
 import it.support.RecordedEvents;
+import it.support.SendingThreads;
 import one.aisa.xlink.XAccountLinker;
 import one.aisa.xlink.XLink;
 import one.aisa.xlink.XLinkException;
@@ -88,6 +89,8 @@ abstract class FaultSuite {
                                 + "aisa.api-key="
                                 + KEY
                                 + "\n"
+                                + SendingThreads.CONFIG
+                                + "\n"
                                 + timeouts
                                 + "\naisa.call-timeout=PT3S"
                                 + "\naisa.retry.max-attempts=2"
@@ -98,7 +101,8 @@ abstract class FaultSuite {
                         FaultCase.class,
                         RawStubAdmin.class,
                         RawStubAdmin.Stats.class,
-                        RawStubAdmin.Recorded.class)
+                        RawStubAdmin.Recorded.class,
+                        SendingThreads.class)
                 // SoftAssertions proxies its assertions with Byte Buddy.
                 .addAsLibrary(Deployments.jarOf(net.bytebuddy.ByteBuddy.class))
                 .addAsResource(FaultCase.RESOURCE);
@@ -118,6 +122,7 @@ abstract class FaultSuite {
                 Duration.parse(config("aisa.call-timeout", String.class)).toMillis();
 
         SoftAssertions softly = new SoftAssertions();
+        SendingThreads.SEEN.clear();
         Map<String, int[]> byGroup = new TreeMap<>();
         List<String> failed = new ArrayList<>();
         List<String> timings = new ArrayList<>();
@@ -153,8 +158,19 @@ abstract class FaultSuite {
         summary.append("; failed: ").append(failed).append("; slow: ").append(timings);
         System.out.println(summary);
         softly.assertThat(cases.size()).as("number of cases").isGreaterThanOrEqualTo(60);
+        checkWhereAttemptsRan(
+                List.copyOf(SendingThreads.SEEN), Thread.currentThread().getName(), cases, softly);
         softly.assertAll();
     }
+
+    /**
+     * Checks which threads the attempts of all cases were sent from.
+     *
+     * @param senders the sending thread of every attempt, in order
+     * @param caller the thread that called the linker in every case
+     */
+    abstract void checkWhereAttemptsRan(
+            List<String> senders, String caller, List<FaultCase> cases, SoftAssertions softly);
 
     /** Runs one case, records what is wrong with it, and returns how long the call took. */
     private long run(

@@ -1,7 +1,12 @@
 package it.faults;
 
+import java.util.List;
+
+import org.assertj.core.api.SoftAssertions;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The fault suite with the Rest Client allowed to wait longer than the call deadline (connect 5 s
@@ -13,5 +18,14 @@ public class FaultSuiteIT extends FaultSuite {
     @Deployment
     public static WebArchive app() {
         return app("faults", "aisa/mp-rest/readTimeout=1000", FaultSuiteIT.class);
+    }
+
+    @Override
+    void checkWhereAttemptsRan(
+            List<String> senders, String caller, List<FaultCase> cases, SoftAssertions softly) {
+        softly.assertThat(senders)
+                .as("threads the attempts were sent from")
+                .isNotEmpty()
+                .allSatisfy(sender -> assertThat(sender).startsWith("aisa-x-link-call"));
     }
 }

@@ -1,5 +1,8 @@
 package it.faults;
 
+import java.util.List;
+
+import org.assertj.core.api.SoftAssertions;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
@@ -16,5 +19,14 @@ public class FaultSuiteOnCallerThreadIT extends FaultSuite {
                 "faults-caller",
                 "aisa/mp-rest/connectTimeout=500\naisa/mp-rest/readTimeout=1000",
                 FaultSuiteOnCallerThreadIT.class);
+    }
+
+    /** Every case's first attempt, at least, is sent from the caller's own thread. */
+    @Override
+    void checkWhereAttemptsRan(
+            List<String> senders, String caller, List<FaultCase> cases, SoftAssertions softly) {
+        softly.assertThat(senders.stream().filter(caller::equals).count())
+                .as("attempts sent from the caller's thread")
+                .isGreaterThanOrEqualTo(cases.size());
     }
 }

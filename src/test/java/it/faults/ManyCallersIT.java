@@ -42,20 +42,19 @@ public class ManyCallersIT {
     @Deployment
     public static WebArchive app() {
         return Deployments.app(
-                        "many-callers",
-                        RawStub.config()
-                                + "aisa.api-key="
-                                + KEY
-                                + "\naisa/mp-rest/connectTimeout=500"
-                                + "\naisa/mp-rest/readTimeout=1000"
-                                + "\naisa.call-timeout=PT3S"
-                                + "\naisa.retry.max-attempts=2"
-                                + "\naisa.retry.initial-backoff=PT0.02S\n",
-                        ManyCallersIT.class,
-                        RawStubAdmin.class,
-                        RawStubAdmin.Stats.class,
-                        RawStubAdmin.Recorded.class)
-                .addAsLibrary(Deployments.jarOf(net.bytebuddy.ByteBuddy.class));
+                "many-callers",
+                RawStub.config()
+                        + "aisa.api-key="
+                        + KEY
+                        + "\naisa/mp-rest/connectTimeout=500"
+                        + "\naisa/mp-rest/readTimeout=1000"
+                        + "\naisa.call-timeout=PT3S"
+                        + "\naisa.retry.max-attempts=2"
+                        + "\naisa.retry.initial-backoff=PT0.02S\n",
+                ManyCallersIT.class,
+                RawStubAdmin.class,
+                RawStubAdmin.Stats.class,
+                RawStubAdmin.Recorded.class);
     }
 
     @Inject XAccountLinker linker;

@@ -1,14 +1,11 @@
 package it.linker;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
-import jakarta.ws.rs.client.ClientRequestContext;
-import jakarta.ws.rs.client.ClientRequestFilter;
 
 import it.support.Deployments;
+import it.support.SendingThreads;
 import it.support.Stub;
 import it.support.StubAdmin;
 import one.aisa.xlink.XAccountLinker;
@@ -38,12 +35,7 @@ public class CallerThreadIT {
     public static WebArchive app() {
         return Deployments.app(
                 "caller-thread",
-                Stub.config()
-                        + "aisa.api-key="
-                        + KEY
-                        + "\naisa/mp-rest/providers="
-                        + SendingThreads.class.getName()
-                        + "\n",
+                Stub.config() + "aisa.api-key=" + KEY + "\n" + SendingThreads.CONFIG + "\n",
                 CallerThreadIT.class,
                 SendingThreads.class);
     }
@@ -77,16 +69,5 @@ public class CallerThreadIT {
                 .asString()
                 .startsWith("aisa-x-link-call")
                 .isNotEqualTo(Thread.currentThread().getName());
-    }
-
-    /** Records the name of the thread each request is sent from. */
-    public static class SendingThreads implements ClientRequestFilter {
-
-        static final List<String> SEEN = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void filter(ClientRequestContext request) {
-            SEEN.add(Thread.currentThread().getName());
-        }
     }
 }

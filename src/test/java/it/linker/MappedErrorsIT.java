@@ -6,6 +6,7 @@ import java.util.Map;
 import jakarta.inject.Inject;
 
 import it.support.Deployments;
+import it.support.SendingThreads;
 import it.support.Stub;
 import it.support.StubAdmin;
 import one.aisa.xlink.XAccountLinker;
@@ -41,12 +42,11 @@ public class MappedErrorsIT {
                         + "aisa.api-key="
                         + KEY
                         + "\nmicroprofile.rest.client.disable.default.mapper=false"
-                        + "\naisa/mp-rest/providers="
-                        + CallerThreadIT.SendingThreads.class.getName()
+                        + "\n"
+                        + SendingThreads.CONFIG
                         + "\n",
                 MappedErrorsIT.class,
-                CallerThreadIT.class,
-                CallerThreadIT.SendingThreads.class);
+                SendingThreads.class);
     }
 
     @Inject XAccountLinker linker;
@@ -56,7 +56,7 @@ public class MappedErrorsIT {
     @BeforeEach
     void reset() {
         stub = StubAdmin.fromConfig().reset();
-        CallerThreadIT.SendingThreads.SEEN.clear();
+        SendingThreads.SEEN.clear();
     }
 
     @Test
@@ -93,9 +93,6 @@ public class MappedErrorsIT {
         XLink link = linker.requestLink();
         linker.cancel(link.state());
 
-        assertThat(CallerThreadIT.SendingThreads.SEEN)
-                .singleElement()
-                .asString()
-                .startsWith("aisa-x-link-call");
+        assertThat(SendingThreads.SEEN).singleElement().asString().startsWith("aisa-x-link-call");
     }
 }

@@ -30,13 +30,8 @@ public final class UnmappedErrors implements Feature {
 
     /** Whether the application's configuration keeps the default error mapping on. */
     public static boolean mappingKeptOn() {
-        try {
-            return ConfigProvider.getConfig()
-                    .getOptionalValue(Keys.DISABLE_DEFAULT_MAPPER, Boolean.class)
-                    .map(disabled -> !disabled)
-                    .orElse(false);
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            return false;
-        }
+        return Keys.errorMappingKeptOn(
+                ConfigProvider.getConfig()
+                        .getOptionalValue(Keys.DISABLE_DEFAULT_MAPPER, String.class));
     }
 }

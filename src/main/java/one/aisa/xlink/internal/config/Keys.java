@@ -2,6 +2,9 @@ package one.aisa.xlink.internal.config;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The configuration keys the module reads, with their defaults. The README carries the same table.
@@ -90,6 +93,21 @@ public final class Keys {
      */
     public static final String DISABLE_DEFAULT_MAPPER =
             "microprofile.rest.client.disable.default.mapper";
+
+    /** What MicroProfile Config's boolean conversion reads as true. */
+    private static final Set<String> TRUE_WORDS = Set.of("true", "1", "yes", "y", "on");
+
+    /**
+     * Whether a value of {@link #DISABLE_DEFAULT_MAPPER} keeps the error mapping on, read as the
+     * Rest Client reads it: MicroProfile Config's boolean conversion, where only {@code true},
+     * {@code 1}, {@code yes}, {@code y} and {@code on} mean true. Unset leaves the module's own
+     * setting, mapping off.
+     */
+    public static boolean errorMappingKeptOn(Optional<String> disableDefaultMapper) {
+        return disableDefaultMapper
+                .map(value -> !TRUE_WORDS.contains(value.strip().toLowerCase(Locale.ROOT)))
+                .orElse(false);
+    }
 
     /** Rest Client timeouts in milliseconds, by the configKey; the interface's own keys win. */
     static final String CONNECT_TIMEOUT = "aisa/mp-rest/connectTimeout";

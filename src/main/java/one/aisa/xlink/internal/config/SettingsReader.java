@@ -310,9 +310,7 @@ final class SettingsReader {
                 maxBytes,
                 restClientTimeout(Keys.INTERFACE_CONNECT_TIMEOUT, Keys.CONNECT_TIMEOUT),
                 restClientTimeout(Keys.INTERFACE_READ_TIMEOUT, Keys.READ_TIMEOUT),
-                value(Keys.DISABLE_DEFAULT_MAPPER)
-                        .map(v -> v.strip().equalsIgnoreCase("false"))
-                        .orElse(false));
+                Keys.errorMappingKeptOn(value(Keys.DISABLE_DEFAULT_MAPPER)));
     }
 
     /**

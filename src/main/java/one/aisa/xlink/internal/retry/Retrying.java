@@ -262,13 +262,7 @@ public final class Retrying implements AutoCloseable {
         }
 
         XLinkException giveUp(XLinkException failure, int attemptsMade) {
-            failure.withAttempts(attemptsMade);
-            for (XLinkException earlier : failures) {
-                if (earlier != failure) {
-                    failure.addSuppressed(earlier);
-                }
-            }
-            return failure;
+            return withHistory(failure, attemptsMade, failures);
         }
     }
 
@@ -365,13 +359,8 @@ public final class Retrying implements AutoCloseable {
             if (result.isDone()) {
                 return;
             }
-            failure.withAttempts(attemptsMade);
             synchronized (failures) {
-                for (XLinkException earlier : failures) {
-                    if (earlier != failure) {
-                        failure.addSuppressed(earlier);
-                    }
-                }
+                withHistory(failure, attemptsMade, failures);
             }
             result.completeExceptionally(failure);
         }
@@ -419,6 +408,18 @@ public final class Retrying implements AutoCloseable {
                 null,
                 null,
                 null);
+    }
+
+    /** Makes {@code failure} the request's final one: its attempts, the earlier ones suppressed. */
+    private static XLinkException withHistory(
+            XLinkException failure, int attemptsMade, List<XLinkException> earlier) {
+        failure.withAttempts(attemptsMade);
+        for (XLinkException before : earlier) {
+            if (before != failure) {
+                failure.addSuppressed(before);
+            }
+        }
+        return failure;
     }
 
     private static void logRetry(int number, XLinkException failure, Duration wait) {

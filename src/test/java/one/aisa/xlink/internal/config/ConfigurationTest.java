@@ -443,7 +443,15 @@ class ConfigurationTest {
     @CsvSource(
             delimiter = '|',
             nullValues = "-",
-            value = {"- | true", "true | true", "false | false", "' FALSE ' | false"})
+            value = {
+                "- | true",
+                "true | true",
+                "' ON ' | true",
+                "1 | true",
+                "false | false",
+                "' FALSE ' | false",
+                "nonsense | false"
+            })
     void errorMappingKeptOnByTheApplicationKeepsAttemptsOffTheCallersThread(
             String disableDefaultMapper, boolean onCallersThread) {
         Map<String, String> values =
