@@ -14,6 +14,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -70,16 +71,19 @@ public class PartsResource {
         RawReply reply = new RawReply(200, Map.of("content-type", "application/json"), body, false);
         URI authUrl = URI.create(StubAnswer.authUrl(state));
         Instant expiresAt = Instant.parse("2099-01-01T00:00:00Z");
-        XLink link =
-                new XLink(
-                        "default",
-                        state,
-                        authUrl,
-                        expiresAt,
-                        XScope.defaults(),
-                        Instant.now(),
-                        null,
-                        Map.of());
+        // Built as the linker builds a link: AIsa's default scopes, no subject, no attributes.
+        Supplier<XLink> newLink =
+                () ->
+                        new XLink(
+                                "default",
+                                state,
+                                authUrl,
+                                expiresAt,
+                                XScope.defaults(),
+                                Instant.now(),
+                                null,
+                                Map.of());
+        XLink link = newLink.get();
 
         PendingLinks registry =
                 new PendingLinks((l, end) -> {}, Clock.systemUTC(), r -> daemon(r, "parts-expiry"));
@@ -133,17 +137,7 @@ public class PartsResource {
                     out,
                     "new-xlink (copies scopes and attributes)",
                     iterations,
-                    () ->
-                            new XLink(
-                                            "default",
-                                            state,
-                                            authUrl,
-                                            expiresAt,
-                                            XScope.defaults(),
-                                            Instant.now(),
-                                            null,
-                                            Map.of())
-                                    .hashCode());
+                    () -> newLink.get().hashCode());
             time(
                     out,
                     "events-requested (sync fire + fireAsync, no observers)",

@@ -25,7 +25,7 @@ public final class Deadline {
     private final ScheduledExecutorService watchdog;
     private final long readTimeoutNanos;
     private final List<AutoCloseable> open = new ArrayList<>();
-    private boolean expired;
+    private volatile boolean expired;
     private ScheduledFuture<?> watch;
 
     private Deadline(long endNanos, ScheduledExecutorService watchdog, Duration readTimeout) {
@@ -56,7 +56,7 @@ public final class Deadline {
     }
 
     public boolean passed() {
-        return endNanos - System.nanoTime() <= 0 || isExpired();
+        return endNanos - System.nanoTime() <= 0 || expired;
     }
 
     /** Aborts everything registered, now and on later registration. */
@@ -120,12 +120,6 @@ public final class Deadline {
     void release(AutoCloseable resource) {
         synchronized (open) {
             open.remove(resource);
-        }
-    }
-
-    private boolean isExpired() {
-        synchronized (open) {
-            return expired;
         }
     }
 
