@@ -49,6 +49,7 @@ public final class Deployments {
                 .addClasses(classes)
                 .addClasses(
                         Answers.class,
+                        ControlClient.class,
                         StubAdmin.class,
                         RecordedEvents.class,
                         RecordedEvents.Seen.class)

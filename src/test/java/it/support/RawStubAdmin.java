@@ -1,11 +1,6 @@
 package it.support;
 
-import java.io.IOException;
 import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 
@@ -22,16 +17,10 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 public final class RawStubAdmin {
 
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder()
-                    .version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(5))
-                    .build();
-
-    private final String base;
+    private final ControlClient control;
 
     private RawStubAdmin(int port) {
-        this.base = "http://127.0.0.1:" + port + "/__raw/";
+        this.control = new ControlClient("raw stub", "http://127.0.0.1:" + port + "/__raw/");
     }
 
     /** The stub named by the deployment's {@code test.rawstub.port}. */
@@ -162,33 +151,6 @@ public final class RawStubAdmin {
     }
 
     private String send(String method, String path, String body) {
-        HttpRequest.Builder request =
-                HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10));
-        request.method(
-                method,
-                body == null
-                        ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        try {
-            HttpResponse<String> response =
-                    HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException(
-                        "raw stub "
-                                + method
-                                + " "
-                                + path
-                                + " answered "
-                                + response.statusCode()
-                                + ": "
-                                + response.body());
-            }
-            return response.body();
-        } catch (IOException e) {
-            throw new IllegalStateException("raw stub unreachable", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return control.send(method, path, body);
     }
 }

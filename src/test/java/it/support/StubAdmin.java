@@ -1,12 +1,6 @@
 package it.support;
 
-import java.io.IOException;
 import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -25,13 +19,10 @@ public final class StubAdmin {
 
     public static final String AUTH_PATH = "/apis/v1/twitter/auth_twitter";
 
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-    private final String base;
+    private final ControlClient control;
 
     private StubAdmin(int port) {
-        this.base = "http://127.0.0.1:" + port + "/__admin";
+        this.control = new ControlClient("stub admin", "http://127.0.0.1:" + port + "/__admin");
     }
 
     /** The stub on this port of 127.0.0.1; for tests that drive it from the client JVM. */
@@ -230,26 +221,6 @@ public final class StubAdmin {
     }
 
     private String send(String method, String path, String body) {
-        HttpRequest.Builder request =
-                HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10));
-        request.method(
-                method,
-                body == null
-                        ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        try {
-            HttpResponse<String> response =
-                    HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() >= 300) {
-                throw new IllegalStateException(
-                        "stub admin " + method + " " + path + " answered " + response.statusCode());
-            }
-            return response.body();
-        } catch (IOException e) {
-            throw new IllegalStateException("stub admin unreachable", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return control.send(method, path, body);
     }
 }
