@@ -8,19 +8,15 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.BeforeDestroyed;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.Reception;
 import jakarta.enterprise.inject.Instance;
-import jakarta.inject.Inject;
+import jakarta.enterprise.inject.spi.BeanManager;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import one.aisa.xlink.XAccountLinker;
 import one.aisa.xlink.XLinkConfigException;
-import one.aisa.xlink.internal.cdi.XLinkExtension;
 import one.aisa.xlink.internal.client.AisaGateway;
+import one.aisa.xlink.internal.client.AisaTwitterApi;
 import one.aisa.xlink.internal.config.AccountSettings;
 import one.aisa.xlink.internal.config.Configuration;
 import one.aisa.xlink.internal.config.RegistrySettings;
@@ -34,11 +30,14 @@ import one.aisa.xlink.internal.retry.Retrying;
 
 /**
  * What all accounts of one application share: the pending links and their scheduler, the gateway,
- * the event dispatch. Builds each account's linker. Created with the first linker and stopped with
- * the application, before any application-scoped bean is destroyed.
+ * the event dispatch. Builds each account's linker.
+ *
+ * <p>A plain object, not a bean: the module's CDI extension creates it with the first linker (or,
+ * for a database registry, when the application starts) and stops it as the application starts to
+ * stop, before any application-scoped bean is destroyed. Keeping the library's classes out of bean
+ * discovery is what keeps the module's share of an application's start small.
  */
-@ApplicationScoped
-public class LinkerRuntime {
+public final class LinkerRuntime {
 
     private static final String EXPIRY_THREAD = "aisa-x-link-expiry";
     private static final String TIMER_THREAD = "aisa-x-link-timer";
@@ -47,36 +46,38 @@ public class LinkerRuntime {
     /** Calls to AIsa in flight at once; more wait in line, each under its own deadline. */
     private static final int MAX_CALL_THREADS = 64;
 
-    private XLinkExtension extension;
-    private Instance<AisaGateway> gateways;
+    private final Configuration configuration;
+    private final BeanManager beans;
+    private final LinkEvents events;
+
+    /** The Rest Client's instance handle and the gateway over it, created by the first call. */
+    private Instance<AisaTwitterApi> apis;
+
     private volatile AisaGateway gateway;
-    private LinkEvents events;
 
     private final Clock clock = Clock.systemUTC();
-    private LinkRegistry pending;
+    private final LinkRegistry pending;
     private XLinkConfigException registryProblem;
-    private ScheduledThreadPoolExecutor timer;
-    private ThreadFactory callThreads;
+    private final ScheduledThreadPoolExecutor timer;
+    private final ThreadFactory callThreads;
 
     /** Created by the first call to AIsa; guarded by {@code this}. */
     private ThreadPoolExecutor calls;
 
     private boolean stopped;
-    private Retrying retrying;
+    private final Retrying retrying;
     private volatile ReplyInterpreter interpreter;
 
-    /** For the container's client proxy. */
-    protected LinkerRuntime() {}
-
-    @Inject
-    LinkerRuntime(XLinkExtension extension, Instance<AisaGateway> gateways, LinkEvents events) {
-        this.extension = extension;
-        this.gateways = gateways;
-        this.events = events;
-    }
-
-    @PostConstruct
-    void start() {
+    /**
+     * Creates the runtime and starts its registry and timer.
+     *
+     * @param configuration the application's configuration, already checked at deployment
+     * @param beans the application's bean manager
+     */
+    public LinkerRuntime(Configuration configuration, BeanManager beans) {
+        this.configuration = configuration;
+        this.beans = beans;
+        this.events = new LinkEvents(beans);
         pending = registry();
         timer = new ScheduledThreadPoolExecutor(1, threads(TIMER_THREAD));
         timer.setRemoveOnCancelPolicy(true);
@@ -113,29 +114,23 @@ public class LinkerRuntime {
         return calls;
     }
 
-    /** Does nothing; calling it through the client proxy creates, and so starts, the runtime. */
-    void started() {}
-
-    /** Stops expiry as soon as the application starts to stop, so no event reaches it after. */
-    void stopping(
-            @Observes(notifyObserver = Reception.IF_EXISTS)
-                    @BeforeDestroyed(ApplicationScoped.class)
-                    Object application) {
-        stop();
-    }
-
     /**
-     * Stops every thread of the module and fails requests still running, so that nothing keeps the
-     * application's class loader or fires into a stopped application. Safe to call twice.
+     * Stops every thread of the module, fails requests still running and releases the Rest Client,
+     * so that nothing keeps the application's class loader or fires into a stopped application.
+     * Safe to call twice.
      */
-    @PreDestroy
-    void stop() {
+    public void stop() {
         retrying.close();
         timer.shutdownNow();
         ThreadPoolExecutor started;
+        Instance<AisaTwitterApi> createdApis;
+        AisaGateway createdGateway;
         synchronized (this) {
             stopped = true;
             started = calls;
+            createdApis = apis;
+            createdGateway = gateway;
+            apis = null;
         }
         if (started != null) {
             started.shutdownNow();
@@ -153,6 +148,16 @@ public class LinkerRuntime {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        if (createdApis != null && createdGateway != null) {
+            try {
+                createdApis.destroy(createdGateway.api());
+            } catch (RuntimeException e) {
+                // The client is released with the application either way; nothing to undo here.
+                Log.LOG.log(
+                        System.Logger.Level.DEBUG,
+                        "AISAX063: the Rest Client was not closed: " + e.getClass().getName());
+            }
+        }
     }
 
     /**
@@ -162,7 +167,7 @@ public class LinkerRuntime {
     private LinkRegistry registry() {
         RegistrySettings settings;
         try {
-            settings = extension.configuration().registry();
+            settings = configuration.registry();
         } catch (XLinkConfigException e) {
             registryProblem = e;
             return null;
@@ -193,7 +198,6 @@ public class LinkerRuntime {
 
     /** Returns the linker of an account, or one that reports its configuration problems. */
     public XAccountLinker linker(String name) {
-        Configuration configuration = extension.configuration();
         if (registryProblem != null) {
             return new MisconfiguredLinker(name, registryProblem);
         }
@@ -225,7 +229,12 @@ public class LinkerRuntime {
             synchronized (this) {
                 created = gateway;
                 if (created == null) {
-                    created = gateways.get();
+                    if (stopped) {
+                        // A call that passed the retry loop's check as the application stopped.
+                        throw Retrying.stopping();
+                    }
+                    apis = beans.createInstance().select(AisaTwitterApi.class, RestClient.LITERAL);
+                    created = new AisaGateway(apis.get());
                     gateway = created;
                 }
             }

@@ -25,6 +25,7 @@ import one.aisa.xlink.XAccountLinker;
 import one.aisa.xlink.XLink;
 import one.aisa.xlink.XLinkRequest;
 import one.aisa.xlink.internal.client.AisaGateway;
+import one.aisa.xlink.internal.client.AisaTwitterApi;
 import one.aisa.xlink.internal.client.Deadline;
 import one.aisa.xlink.internal.response.ReplyInterpreter;
 
@@ -45,7 +46,10 @@ public class Contenders {
 
     @Inject @RestClient BareAisaApi bare;
 
-    @Inject AisaGateway gateway;
+    /** The module's own client, over which the gateway is built as the runtime builds it. */
+    @Inject @RestClient AisaTwitterApi api;
+
+    private AisaGateway gateway;
 
     @Inject
     @ConfigProperty(name = "aisa.base-url")
@@ -60,6 +64,7 @@ public class Contenders {
 
     @PostConstruct
     void init() {
+        gateway = new AisaGateway(api);
         bearer = "Bearer " + StubAnswer.API_KEY;
         bareBody = new BareBody(StubAnswer.API_KEY);
         interpreter = new ReplyInterpreter(List.of("twitter.com", "x.com"), Clock.systemUTC());

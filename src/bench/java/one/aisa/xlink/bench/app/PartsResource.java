@@ -16,7 +16,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -45,9 +47,17 @@ public class PartsResource {
     private static final int BATCHES = 5;
     private static final int DISTINCT_LINKS = 1024;
 
-    @Inject LinkEvents events;
+    @Inject BeanManager beans;
+
+    private LinkEvents events;
 
     private final AtomicLong sink = new AtomicLong();
+
+    /** The event dispatch, built as the runtime builds it. */
+    @PostConstruct
+    void init() {
+        events = new LinkEvents(beans);
+    }
 
     /**
      * Runs every part {@code iterations} times after as many warm-up runs.

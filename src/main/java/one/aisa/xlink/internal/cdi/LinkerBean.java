@@ -7,12 +7,10 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.spi.CreationalContext;
 import jakarta.enterprise.inject.spi.Bean;
-import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.InjectionPoint;
 import jakarta.enterprise.inject.spi.PassivationCapable;
 
 import one.aisa.xlink.XAccountLinker;
-import one.aisa.xlink.internal.LinkerRuntime;
 
 /**
  * The application-scoped {@link XAccountLinker} bean of one account. Implemented directly rather
@@ -25,30 +23,18 @@ final class LinkerBean implements Bean<XAccountLinker>, PassivationCapable {
 
     private final String account;
     private final Set<Annotation> qualifiers;
-    private final BeanManager beans;
+    private final XLinkExtension extension;
 
-    LinkerBean(String account, Set<Annotation> qualifiers, BeanManager beans) {
+    LinkerBean(String account, Set<Annotation> qualifiers, XLinkExtension extension) {
         this.account = account;
         this.qualifiers = qualifiers;
-        this.beans = beans;
+        this.extension = extension;
     }
 
+    /** Builds the account's linker on the application's runtime, which the first one creates. */
     @Override
     public XAccountLinker create(CreationalContext<XAccountLinker> context) {
-        return runtime().linker(account);
-    }
-
-    /**
-     * Returns the application's runtime instance itself, not a client proxy: the runtime and the
-     * linkers that keep it are all application-scoped, so they live and end together, and calling
-     * it directly spares generating a proxy class while the application starts.
-     */
-    private LinkerRuntime runtime() {
-        @SuppressWarnings("unchecked")
-        Bean<LinkerRuntime> bean =
-                (Bean<LinkerRuntime>) beans.resolve(beans.getBeans(LinkerRuntime.class));
-        return beans.getContext(ApplicationScoped.class)
-                .get(bean, beans.createCreationalContext(bean));
+        return extension.runtime().linker(account);
     }
 
     @Override

@@ -6,17 +6,20 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Default;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
-import jakarta.enterprise.inject.spi.AfterTypeDiscovery;
 import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
+import jakarta.enterprise.inject.spi.BeforeShutdown;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.InjectionPoint;
-import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessInjectionPoint;
 import jakarta.enterprise.inject.spi.ProcessObserverMethod;
 
@@ -28,6 +31,7 @@ import one.aisa.xlink.XAccountLinker;
 import one.aisa.xlink.XLinkConfigException;
 import one.aisa.xlink.XLinkEvent;
 import one.aisa.xlink.internal.DataSources;
+import one.aisa.xlink.internal.LinkerRuntime;
 import one.aisa.xlink.internal.client.AisaTwitterApi;
 import one.aisa.xlink.internal.config.Configuration;
 import one.aisa.xlink.internal.config.Keys;
@@ -43,8 +47,14 @@ import one.aisa.xlink.internal.events.ObserverGuard;
  *   <li>checks the configuration of every injected account at deployment and fails it with one
  *       message listing every problem;
  *   <li>wraps each observer of a link event in an {@link ObserverGuard};
- *   <li>makes sure the Rest Client interface is seen by the Rest Client extension.
+ *   <li>hands the Rest Client interface to the Rest Client extension;
+ *   <li>ties the application's {@link LinkerRuntime} to the application: created by the first
+ *       linker (or as the application starts, for a database registry), stopped as it starts to
+ *       stop.
  * </ul>
+ *
+ * <p>The library jar is not a bean archive ({@code bean-discovery-mode="none"}): the container
+ * discovers none of its classes, and the module adds to the application only the beans above.
  */
 public class XLinkExtension implements Extension {
 
@@ -57,18 +67,17 @@ public class XLinkExtension implements Extension {
     /** Malformed names under {@code aisa.accounts.}: fatal only when some linker is injected. */
     private final List<String> configuredNameProblems = new ArrayList<>();
 
-    private boolean clientSeen;
     private volatile Configuration configuration;
+    private BeanManager beans;
 
-    void seeClient(@Observes ProcessAnnotatedType<AisaTwitterApi> type) {
-        clientSeen = true;
-    }
+    /** The application's runtime, created on first use; guarded by {@code this}. */
+    private LinkerRuntime runtime;
 
-    /** Archives that discover only annotated types never show the interface: add it then. */
-    void addClient(@Observes AfterTypeDiscovery event) {
-        if (!clientSeen) {
-            event.addAnnotatedType(AisaTwitterApi.class, AisaTwitterApi.class.getName());
-        }
+    private boolean stopping;
+
+    /** The Rest Client extension registers a bean for the interface when it sees its type. */
+    void addClient(@Observes BeforeBeanDiscovery event) {
+        event.addAnnotatedType(AisaTwitterApi.class, AisaTwitterApi.class.getName());
     }
 
     void collectInjected(@Observes ProcessInjectionPoint<?, XAccountLinker> event) {
@@ -90,6 +99,7 @@ public class XLinkExtension implements Extension {
     }
 
     void addLinkers(@Observes AfterBeanDiscovery event, BeanManager beans) {
+        this.beans = beans;
         Set<String> accounts = new TreeSet<>(injected);
         accounts.addAll(looked);
         accounts.add(XAccount.DEFAULT);
@@ -102,7 +112,7 @@ public class XLinkExtension implements Extension {
                                     Any.Literal.INSTANCE,
                                     Default.Literal.INSTANCE)
                             : Set.of(XAccount.Literal.of(account), Any.Literal.INSTANCE);
-            event.addBean(new LinkerBean(account, qualifiers, beans));
+            event.addBean(new LinkerBean(account, qualifiers, this));
         }
     }
 
@@ -135,8 +145,63 @@ public class XLinkExtension implements Extension {
                         + configuration().shared().baseUrl());
     }
 
+    /**
+     * Starts a database registry with the application rather than with its first linker, so a
+     * server that starts or restarts takes part in expiring the links in the table at once. The
+     * in-memory registry has nothing to pick up and starts with the first linker.
+     */
+    void started(@Observes @Initialized(ApplicationScoped.class) Object application) {
+        RegistrySettings settings;
+        try {
+            settings = configuration().registry();
+        } catch (XLinkConfigException e) {
+            return; // reported at deployment or on first use
+        }
+        if (settings.kind() == RegistrySettings.Kind.JDBC) {
+            runtime();
+        }
+    }
+
+    /**
+     * Stops the runtime as soon as the application starts to stop, before any application-scoped
+     * bean is destroyed, so that no link event reaches a bean being destroyed.
+     */
+    void stopping(@Observes @BeforeDestroyed(ApplicationScoped.class) Object application) {
+        stop();
+    }
+
+    /** Stops the runtime if the application-scoped context ended without the event above. */
+    void shutdown(@Observes BeforeShutdown event) {
+        stop();
+    }
+
+    /**
+     * Returns the application's runtime, creating it on first use. Created after the application
+     * started to stop, it is stopped at once, so its linkers fail as a stopped runtime's do.
+     */
+    synchronized LinkerRuntime runtime() {
+        if (runtime == null) {
+            runtime = new LinkerRuntime(configuration(), beans);
+            if (stopping) {
+                runtime.stop();
+            }
+        }
+        return runtime;
+    }
+
+    private void stop() {
+        LinkerRuntime created;
+        synchronized (this) {
+            stopping = true;
+            created = runtime;
+        }
+        if (created != null) {
+            created.stop();
+        }
+    }
+
     /** Returns the configuration, read from MicroProfile Config once. */
-    public Configuration configuration() {
+    private Configuration configuration() {
         Configuration current = configuration;
         if (current == null) {
             synchronized (this) {

@@ -8,13 +8,9 @@ import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
 import java.util.List;
 
-import jakarta.enterprise.context.Dependent;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
-
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import one.aisa.xlink.XLinkUnavailableException;
 
@@ -23,17 +19,23 @@ import one.aisa.xlink.XLinkUnavailableException;
  * failures become {@link XLinkUnavailableException}; everything else is left to the interpreter.
  * The runtime creates it, with its Rest Client, on the first call.
  */
-@Dependent
-public class AisaGateway {
+public final class AisaGateway {
 
     /** Error bodies are read only this far: what identifies an error fits in far less. */
     static final int ERROR_BODY_LIMIT = 64 * 1024;
 
     private final AisaTwitterApi api;
 
-    @Inject
-    AisaGateway(@RestClient AisaTwitterApi api) {
+    /**
+     * @param api the Rest Client of {@link AisaTwitterApi}
+     */
+    public AisaGateway(AisaTwitterApi api) {
         this.api = api;
+    }
+
+    /** Returns the Rest Client this gateway calls. */
+    public AisaTwitterApi api() {
+        return api;
     }
 
     /**

@@ -4,13 +4,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.ObserverMethod;
-import jakarta.inject.Inject;
 
 import one.aisa.xlink.XAccount;
 import one.aisa.xlink.XLink;
@@ -28,25 +26,25 @@ import one.aisa.xlink.internal.registry.LinkRegistry;
  * <p>Which observers an event of an account reaches is resolved once, on its first firing
  * (observers are fixed once the application is deployed): an event nobody observes is not fired,
  * and no request context is activated for synchronous observers that do not exist.
+ *
+ * <p>A plain object of the runtime, not a bean: it takes what it fires with from the application's
+ * {@link BeanManager}, the request-context controller only when a synchronous observer exists.
  */
-@Dependent
-public class LinkEvents implements LinkRegistry.Listener {
+public final class LinkEvents implements LinkRegistry.Listener {
 
     private static final System.Logger LOG = System.getLogger(LinkEvents.class.getName());
 
-    private final Event<XLinkEvent> events;
-    private final Instance<RequestContextController> requestContexts;
     private final BeanManager beans;
+    private final Event<XLinkEvent> events;
     private final Map<Kind, Audience> audiences = new ConcurrentHashMap<>();
+    private volatile Instance<RequestContextController> requestContexts;
 
-    @Inject
-    LinkEvents(
-            Event<XLinkEvent> events,
-            Instance<RequestContextController> requestContexts,
-            BeanManager beans) {
-        this.events = events;
-        this.requestContexts = requestContexts;
+    /**
+     * @param beans the application's bean manager
+     */
+    public LinkEvents(BeanManager beans) {
         this.beans = beans;
+        this.events = beans.getEvent().select(XLinkEvent.class);
     }
 
     /**
@@ -97,6 +95,7 @@ public class LinkEvents implements LinkRegistry.Listener {
 
     /** Fires to synchronous observers with a request context active, activating one if none is. */
     private void fireInRequestContext(Event<XLinkEvent> selected, XLinkEvent event) {
+        Instance<RequestContextController> requestContexts = requestContexts();
         RequestContextController controller = requestContexts.get();
         boolean activated = controller.activate();
         try {
@@ -117,6 +116,15 @@ public class LinkEvents implements LinkRegistry.Listener {
             }
             requestContexts.destroy(controller);
         }
+    }
+
+    private Instance<RequestContextController> requestContexts() {
+        Instance<RequestContextController> current = requestContexts;
+        if (current == null) {
+            current = beans.createInstance().select(RequestContextController.class);
+            requestContexts = current;
+        }
+        return current;
     }
 
     private static void fireAsync(Event<XLinkEvent> selected, XLinkEvent event) {

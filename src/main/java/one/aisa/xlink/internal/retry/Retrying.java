@@ -138,7 +138,8 @@ public final class Retrying implements AutoCloseable {
         }
     }
 
-    private static XLinkUnavailableException stopping() {
+    /** Returns the failure of a request made while the application stops. */
+    public static XLinkUnavailableException stopping() {
         return new XLinkUnavailableException(
                 "AISAX047: the application is stopping; the request for a link was abandoned.",
                 0,
