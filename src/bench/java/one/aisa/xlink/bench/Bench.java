@@ -225,8 +225,14 @@ public final class Bench {
     // ---------------------------------------------------------------- start-up
 
     private void startup() throws Exception {
-        Path plain = war("-bench-start");
-        Path module = war("-bench-start-module");
+        // Each pair is an application without the module and the same one with it: the
+        // one-resource app, and the typical app that already injects a Rest Client and a
+        // configuration value of its own.
+        String[] pairs = {"one-resource app", "typical app"};
+        Path[][] wars = {
+            {war("-bench-start"), war("-bench-start-module")},
+            {war("-bench-start-typical"), war("-bench-start-typical-module")}
+        };
         Map<String, String> environment =
                 Map.of(
                         "AISA_API_KEY",
@@ -234,27 +240,37 @@ public final class Bench {
                         // Nothing is called at start-up; a loopback URL keeps it that way.
                         "AISA_BASE_URL",
                         "http://127.0.0.1:9/apis/v1");
-        progress("start-up: one warm-up start of each app, then " + starts + " interleaved pairs");
-        startOnce(plain, environment);
-        startOnce(module, environment);
-
-        Table raw = new Table("start-up (raw)", "pair", "app", "ms to 200", "app start ms");
-        long[][] plainTimes = new long[2][starts];
-        long[][] moduleTimes = new long[2][starts];
-        long[][] deltas = new long[2][starts];
-        for (int i = 0; i < starts; i++) {
-            boolean plainFirst = i % 2 == 0;
-            long[] a = startOnce(plainFirst ? plain : module, environment);
-            long[] b = startOnce(plainFirst ? module : plain, environment);
-            long[] p = plainFirst ? a : b;
-            long[] m = plainFirst ? b : a;
-            for (int k = 0; k < 2; k++) {
-                plainTimes[k][i] = p[k];
-                moduleTimes[k][i] = m[k];
-                deltas[k][i] = m[k] - p[k];
+        progress(
+                "start-up: one warm-up start of each app, then "
+                        + starts
+                        + " rounds starting all four in turn");
+        for (Path[] pair : wars) {
+            for (Path war : pair) {
+                startOnce(war, environment);
             }
-            raw.row(i, "without module", p[0], p[1]);
-            raw.row(i, "with module", m[0], m[1]);
+        }
+
+        Table raw =
+                new Table("start-up (raw)", "round", "app", "module", "ms to 200", "app start ms");
+        // times[pair][with module][measure][round]
+        long[][][][] times = new long[wars.length][2][2][starts];
+        for (int i = 0; i < starts; i++) {
+            for (int k = 0; k < wars.length; k++) {
+                // Alternate which of a pair starts first, and which pair goes first.
+                int pair = i % 2 == 0 ? k : wars.length - 1 - k;
+                for (int m = 0; m < 2; m++) {
+                    int with = (i / 2) % 2 == 0 ? m : 1 - m;
+                    long[] measured = startOnce(wars[pair][with], environment);
+                    times[pair][with][0][i] = measured[0];
+                    times[pair][with][1][i] = measured[1];
+                    raw.row(
+                            i,
+                            pairs[pair],
+                            with == 1 ? "with" : "without",
+                            measured[0],
+                            measured[1]);
+                }
+            }
         }
         raw.writeCsv(out.resolve("startup.csv"));
 
@@ -272,45 +288,49 @@ public final class Bench {
                         "app start median ms",
                         "app start min ms",
                         "app start max ms");
-        for (int k = 0; k < 2; k++) {
-            Arrays.sort(plainTimes[k]);
-            Arrays.sort(moduleTimes[k]);
-            Arrays.sort(deltas[k]);
+        for (int pair = 0; pair < wars.length; pair++) {
+            long[][] without = times[pair][0];
+            long[][] with = times[pair][1];
+            long[][] deltas = new long[2][starts];
+            for (int k = 0; k < 2; k++) {
+                for (int i = 0; i < starts; i++) {
+                    deltas[k][i] = with[k][i] - without[k][i];
+                }
+                Arrays.sort(without[k]);
+                Arrays.sort(with[k]);
+                Arrays.sort(deltas[k]);
+            }
+            table.row(spread(pairs[pair] + " without module", without[0], without[1]));
+            table.row(spread(pairs[pair] + " with module", with[0], with[1]));
+            table.row(
+                    pairs[pair] + " added: difference of medians",
+                    median(with[0]) - median(without[0]),
+                    "",
+                    "",
+                    median(with[1]) - median(without[1]),
+                    "",
+                    "");
+            table.row(
+                    spread(
+                            pairs[pair] + " added: median of pairwise differences",
+                            deltas[0],
+                            deltas[1]));
         }
-        table.row(
-                "without module",
-                median(plainTimes[0]),
-                plainTimes[0][0],
-                plainTimes[0][starts - 1],
-                median(plainTimes[1]),
-                plainTimes[1][0],
-                plainTimes[1][starts - 1]);
-        table.row(
-                "with module (jar + injected linker)",
-                median(moduleTimes[0]),
-                moduleTimes[0][0],
-                moduleTimes[0][starts - 1],
-                median(moduleTimes[1]),
-                moduleTimes[1][0],
-                moduleTimes[1][starts - 1]);
-        table.row(
-                "added: difference of medians",
-                median(moduleTimes[0]) - median(plainTimes[0]),
-                "",
-                "",
-                median(moduleTimes[1]) - median(plainTimes[1]),
-                "",
-                "");
-        table.row(
-                "added: median of pairwise differences",
-                median(deltas[0]),
-                deltas[0][0],
-                deltas[0][starts - 1],
-                median(deltas[1]),
-                deltas[1][0],
-                deltas[1][starts - 1]);
         table.writeCsv(out.resolve("startup-summary.csv"));
         tables.add(table);
+    }
+
+    /** Returns a row: the label, then median, minimum and maximum of each sorted series. */
+    private static Object[] spread(String label, long[] toFirst200, long[] appStart) {
+        return new Object[] {
+            label,
+            median(toFirst200),
+            toFirst200[0],
+            toFirst200[toFirst200.length - 1],
+            median(appStart),
+            appStart[0],
+            appStart[appStart.length - 1]
+        };
     }
 
     /** Returns milliseconds to the first 200 and Liberty's own application start figure. */
