@@ -101,13 +101,7 @@ public final class XScope {
 
     private static final Map<String, XScope> KNOWN =
             byName(
-                    FOLLOWS_WRITE,
-                    TWEET_READ,
-                    USERS_READ,
-                    TWEET_WRITE,
-                    LIKE_WRITE,
-                    DM_READ,
-                    DM_WRITE,
+                    DEFAULTS,
                     OFFLINE_ACCESS,
                     MEDIA_WRITE,
                     FOLLOWS_READ,
@@ -125,10 +119,16 @@ public final class XScope {
 
     private final String name;
 
-    /** A plain loop rather than a stream, which would spin up lambdas while the module starts. */
-    private static Map<String, XScope> byName(XScope... scopes) {
+    /**
+     * Indexes AIsa's defaults and the other scopes by name. Plain loops rather than a stream, which
+     * would spin up lambdas while the module starts.
+     */
+    private static Map<String, XScope> byName(Set<XScope> defaults, XScope... others) {
         Map<String, XScope> byName = new HashMap<>();
-        for (XScope scope : scopes) {
+        for (XScope scope : defaults) {
+            byName.put(scope.name, scope);
+        }
+        for (XScope scope : others) {
             byName.put(scope.name, scope);
         }
         return Map.copyOf(byName);
