@@ -21,7 +21,7 @@ import one.aisa.xlink.bench.app.StubAnswer;
  * The benchmark driver: runs the registry benchmark in a JVM of its own, times Liberty start-ups
  * with and without the module, then measures call overhead and profiles the linker in one Liberty
  * JVM against the loopback stub it serves. Prints one table and writes {@code target/bench/*.csv}.
- * Everything it starts it stops: the registry JVM by its process, Liberty by {@code server stop}.
+ * Everything it starts it stops by its process: the registry JVM and Liberty's {@code server run}.
  * Only 127.0.0.1 is contacted.
  */
 public final class Bench {

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 /**
  * The benchmark's own Liberty server (created by the build from {@code server-config/}): deploys
  * one war at the root through the server's optional {@code app.xml}, starts it with {@code server
- * start}, and stops it with {@code server stop}. Never touches another server.
+ * run}, and stops it by its process id ({@code server stop} only for a server of the same name an
+ * earlier run left running). Never touches another server.
  */
 final class Liberty {
 
