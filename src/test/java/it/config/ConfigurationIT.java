@@ -1,6 +1,7 @@
 package it.config;
 
 import java.time.Duration;
+import java.util.List;
 
 import jakarta.enterprise.inject.spi.CDI;
 
@@ -25,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * Configuration is checked at deployment for every injected account, and all problems are listed in
  * one message; an application that only contains the jar deploys whatever its configuration; a
- * linker looked up programmatically reports bad configuration on first use.
+ * linker looked up programmatically reports bad configuration on first use, and starts no thread.
  */
 @ExtendWith(ArquillianExtension.class)
 public class ConfigurationIT {
@@ -106,6 +107,19 @@ public class ConfigurationIT {
                         "aisa.accounts.sales.api-key (env AISA_ACCOUNTS_SALES_API_KEY)")
                 .hasMessageContaining("\"not a scope\"");
         assertThatThrownBy(() -> sales.pending("x")).isInstanceOf(XLinkConfigException.class);
+        assertThat(moduleThreadsOfThisApplication())
+                .as("threads started for linkers that only report their configuration")
+                .isEmpty();
+    }
+
+    /** The module's threads that carry this application's class loader. */
+    private static List<String> moduleThreadsOfThisApplication() {
+        ClassLoader application = Thread.currentThread().getContextClassLoader();
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().startsWith("aisa-x-link-"))
+                .filter(thread -> thread.getContextClassLoader() == application)
+                .map(Thread::getName)
+                .toList();
     }
 
     @Test

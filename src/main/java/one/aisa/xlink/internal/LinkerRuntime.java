@@ -219,6 +219,16 @@ public final class LinkerRuntime {
     }
 
     /**
+     * Returns a linker that only reports its account's configuration problems.
+     *
+     * @param account the account's name
+     * @param problems what is wrong with its configuration
+     */
+    public static XAccountLinker misconfigured(String account, XLinkConfigException problems) {
+        return new MisconfiguredLinker(account, problems);
+    }
+
+    /**
      * The gateway, created by the first call to AIsa: building its Rest Client takes the Rest
      * Client implementation a few hundred milliseconds, which the application's start need not wait
      * for.

@@ -34,7 +34,7 @@ final class LinkerBean implements Bean<XAccountLinker>, PassivationCapable {
     /** Builds the account's linker on the application's runtime, which the first one creates. */
     @Override
     public XAccountLinker create(CreationalContext<XAccountLinker> context) {
-        return extension.runtime().linker(account);
+        return extension.linker(account);
     }
 
     @Override

@@ -176,6 +176,19 @@ public class XLinkExtension implements Extension {
     }
 
     /**
+     * Builds an account's linker. One whose configuration is bad only reports it, so it creates no
+     * runtime and starts no thread.
+     */
+    XAccountLinker linker(String account) {
+        try {
+            configuration().account(account);
+        } catch (XLinkConfigException e) {
+            return LinkerRuntime.misconfigured(account, e);
+        }
+        return runtime().linker(account);
+    }
+
+    /**
      * Returns the application's runtime, creating it on first use. Created after the application
      * started to stop, it is stopped at once, so its linkers fail as a stopped runtime's do.
      */
