@@ -6,9 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -90,7 +88,7 @@ final class AccountLinker implements XAccountLinker {
      */
     private Function<Deadline, LinkGrant> attempt(CallPolicy policy, Set<XScope> scopes) {
         List<String> wireScopes = wireScopes(scopes);
-        String idempotencyKey = idempotencyKey();
+        String idempotencyKey = IdempotencyKeys.next();
         return deadline ->
                 interpreter.grant(
                         gateway.get()
@@ -169,18 +167,6 @@ final class AccountLinker implements XAccountLinker {
         events.requested(link);
         pending.announced(handle);
         return link;
-    }
-
-    /**
-     * A random (version 4) UUID. It identifies the request to AIsa and guards nothing, so it comes
-     * from the thread's own generator rather than {@link UUID#randomUUID()}, whose shared secure
-     * generator is a lock every concurrent request would queue on.
-     */
-    static String idempotencyKey() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
-        long low = (random.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48);
-        return new UUID(high, low).toString();
     }
 
     /** AIsa's defaults are requested by leaving {@code scopes} out. */

@@ -12,7 +12,7 @@ class IdempotencyKeyTest {
 
     @Test
     void keyIsARandomVersion4UuidInCanonicalForm() {
-        String key = AccountLinker.idempotencyKey();
+        String key = IdempotencyKeys.next();
 
         assertThat(key)
                 .matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
@@ -25,7 +25,7 @@ class IdempotencyKeyTest {
     void keysDoNotRepeat() {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < 100_000; i++) {
-            seen.add(AccountLinker.idempotencyKey());
+            seen.add(IdempotencyKeys.next());
         }
 
         assertThat(seen).hasSize(100_000);

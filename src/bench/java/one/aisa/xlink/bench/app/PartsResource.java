@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -28,6 +27,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import one.aisa.xlink.XLink;
 import one.aisa.xlink.XScope;
+import one.aisa.xlink.internal.IdempotencyKeys;
 import one.aisa.xlink.internal.client.RawReply;
 import one.aisa.xlink.internal.config.CallPolicy;
 import one.aisa.xlink.internal.events.LinkEvents;
@@ -118,7 +118,8 @@ public class PartsResource {
                         CALL_TIMEOUT,
                         1 << 20,
                         CallPolicy.UNBOUNDED,
-                        CallPolicy.UNBOUNDED);
+                        CallPolicy.UNBOUNDED,
+                        false);
         // Each link is cancelled right after it is registered, so its state can be used again.
         XLink[] links = new XLink[DISTINCT_LINKS];
         for (int i = 0; i < links.length; i++) {
@@ -128,11 +129,7 @@ public class PartsResource {
 
         StringBuilder out = new StringBuilder();
         try {
-            time(
-                    out,
-                    "uuid-idempotency-key",
-                    iterations,
-                    () -> UUID.randomUUID().toString().length());
+            time(out, "idempotency-key", iterations, () -> IdempotencyKeys.next().length());
             time(
                     out,
                     "interpret-answer (JSON-P + URL + state + expiry checks)",
@@ -186,7 +183,8 @@ public class PartsResource {
                             CALL_TIMEOUT,
                             1 << 20,
                             Duration.ofSeconds(5),
-                            Duration.ofSeconds(20));
+                            Duration.ofSeconds(20),
+                            false);
             time(
                     out,
                     "retrying runHere (attempt on the calling thread, no network)",

@@ -67,7 +67,9 @@ public class XLinkExtension implements Extension {
     /** Malformed names under {@code aisa.accounts.}: fatal only when some linker is injected. */
     private final List<String> configuredNameProblems = new ArrayList<>();
 
-    private volatile Configuration configuration;
+    /** Read on first use; guarded by {@code this}. */
+    private Configuration configuration;
+
     private BeanManager beans;
 
     /** The application's runtime, created on first use; guarded by {@code this}. */
@@ -214,19 +216,12 @@ public class XLinkExtension implements Extension {
     }
 
     /** Returns the configuration, read from MicroProfile Config once. */
-    private Configuration configuration() {
-        Configuration current = configuration;
-        if (current == null) {
-            synchronized (this) {
-                current = configuration;
-                if (current == null) {
-                    Config config = ConfigProvider.getConfig();
-                    current = new Configuration(key -> config.getOptionalValue(key, String.class));
-                    configuration = current;
-                }
-            }
+    private synchronized Configuration configuration() {
+        if (configuration == null) {
+            Config config = ConfigProvider.getConfig();
+            configuration = new Configuration(key -> config.getOptionalValue(key, String.class));
         }
-        return current;
+        return configuration;
     }
 
     /** Returns the account of an injection point, or null after recording a malformed name. */

@@ -4,7 +4,10 @@ import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
+
+import one.aisa.xlink.internal.config.Keys;
 
 /**
  * Where the application's configuration keeps the Rest Client's error mapping on for every client
@@ -17,7 +20,11 @@ import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
 @Priority(1000)
 public final class MappedErrors implements ResponseExceptionMapper<RuntimeException> {
 
-    private final boolean mapping = UnmappedErrors.mappingKeptOn();
+    /** Whether the application's configuration keeps the default error mapping on. */
+    private final boolean mapping =
+            Keys.errorMappingKeptOn(
+                    ConfigProvider.getConfig()
+                            .getOptionalValue(Keys.DISABLE_DEFAULT_MAPPER, String.class));
 
     @Override
     public boolean handles(int status, MultivaluedMap<String, Object> headers) {

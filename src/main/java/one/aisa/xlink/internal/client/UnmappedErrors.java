@@ -3,8 +3,6 @@ package one.aisa.xlink.internal.client;
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
 
-import org.eclipse.microprofile.config.ConfigProvider;
-
 import one.aisa.xlink.internal.config.Keys;
 
 /**
@@ -26,12 +24,5 @@ public final class UnmappedErrors implements Feature {
     public boolean configure(FeatureContext context) {
         context.property(Keys.DISABLE_DEFAULT_MAPPER, Boolean.TRUE);
         return true;
-    }
-
-    /** Whether the application's configuration keeps the default error mapping on. */
-    public static boolean mappingKeptOn() {
-        return Keys.errorMappingKeptOn(
-                ConfigProvider.getConfig()
-                        .getOptionalValue(Keys.DISABLE_DEFAULT_MAPPER, String.class));
     }
 }

@@ -30,26 +30,6 @@ public record CallPolicy(
     /** A wait the Rest Client does not bound. */
     public static final Duration UNBOUNDED = ChronoUnit.FOREVER.getDuration();
 
-    /** A policy under which the module reads every body itself. */
-    public CallPolicy(
-            Duration callTimeout,
-            int maxAttempts,
-            Duration initialBackoff,
-            Duration maxWait,
-            int maxResponseBytes,
-            Duration connectTimeout,
-            Duration readTimeout) {
-        this(
-                callTimeout,
-                maxAttempts,
-                initialBackoff,
-                maxWait,
-                maxResponseBytes,
-                connectTimeout,
-                readTimeout,
-                false);
-    }
-
     /**
      * Whether an attempt may run on the calling thread with {@code remaining} left: only if the
      * Rest Client gives up waiting for an answer before the deadline would, and leaves every body

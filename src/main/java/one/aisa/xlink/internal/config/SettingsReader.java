@@ -25,6 +25,10 @@ final class SettingsReader {
     private static final Pattern HOST =
             Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*");
     private static final Duration MAX_LINK_LIFETIME = Duration.ofDays(1);
+
+    /** A Rest Client timeout: whole milliseconds, as many digits as an int surely holds. */
+    private static final Pattern MILLIS = Pattern.compile("\\d{1,9}");
+
     private static final Pattern TABLE = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,29}");
     private static final Pattern KEY_LIKE = Pattern.compile("(?i)\\bsk-[a-z0-9_-]+");
 
@@ -253,7 +257,7 @@ final class SettingsReader {
     private void restClientTimeouts(List<String> problems) {
         for (String key : Keys.REST_CLIENT_TIMEOUT_KEYS) {
             Optional<String> value = value(key);
-            if (value.isPresent() && !value.get().strip().matches("\\d{1,9}")) {
+            if (value.isPresent() && !MILLIS.matcher(value.get().strip()).matches()) {
                 problems.add(
                         describe(key)
                                 + " must be a whole number of milliseconds, not \""
@@ -321,7 +325,7 @@ final class SettingsReader {
     private Duration restClientTimeout(String interfaceKey, String configKey) {
         Optional<String> set = value(interfaceKey);
         String raw = (set.isPresent() ? set : value(configKey)).orElse("").strip();
-        if (raw.isEmpty() || !raw.matches("\\d{1,9}") || Long.parseLong(raw) == 0) {
+        if (raw.isEmpty() || !MILLIS.matcher(raw).matches() || Long.parseLong(raw) == 0) {
             return CallPolicy.UNBOUNDED;
         }
         return Duration.ofMillis(Long.parseLong(raw));

@@ -236,10 +236,7 @@ final class ErrorReplies {
      * neither leak a key nor forge a log line. Spaces are kept, as they may be the problem.
      */
     static String quotable(String text) {
-        String redacted =
-                LINK_LIKE
-                        .matcher(KEY_LIKE.matcher(text).replaceAll("<redacted>"))
-                        .replaceAll("<redacted>");
+        String redacted = redactSecrets(text);
         StringBuilder out = new StringBuilder(redacted.length());
         redacted.codePoints()
                 .forEach(
@@ -252,6 +249,12 @@ final class ErrorReplies {
         return out.toString();
     }
 
+    /** Replaces what looks like a key, a link's URL or a state by {@code <redacted>}. */
+    private static String redactSecrets(String text) {
+        String keysGone = KEY_LIKE.matcher(text).replaceAll("<redacted>");
+        return LINK_LIKE.matcher(keysGone).replaceAll("<redacted>");
+    }
+
     /** Shortens, flattens and strips anything that looks like a credential. */
     static String clean(String text, String apiKey) {
         if (text == null) {
@@ -261,8 +264,7 @@ final class ErrorReplies {
         if (apiKey != null && !apiKey.isEmpty()) {
             cleaned = cleaned.replace(apiKey, "<redacted>");
         }
-        cleaned = KEY_LIKE.matcher(cleaned).replaceAll("<redacted>");
-        cleaned = LINK_LIKE.matcher(cleaned).replaceAll("<redacted>");
+        cleaned = redactSecrets(cleaned);
         cleaned = CONTROL.matcher(cleaned).replaceAll(" ").strip();
         if (cleaned.isEmpty()) {
             return null;

@@ -140,13 +140,8 @@ public final class Retrying implements AutoCloseable {
 
     /** Returns the failure of a request made while the application stops. */
     public static XLinkUnavailableException stopping() {
-        return new XLinkUnavailableException(
-                "AISAX047: the application is stopping; the request for a link was abandoned.",
-                0,
-                null,
-                null,
-                null,
-                null);
+        return unavailable(
+                "AISAX047: the application is stopping; the request for a link was abandoned.");
     }
 
     /** A request whose caller waits for it: its deadline, its failures, the thread waiting. */
@@ -164,7 +159,7 @@ public final class Retrying implements AutoCloseable {
         Caller(CallPolicy policy) {
             this.policy = policy;
             this.deadline = Deadline.watchedBy(timer, policy.callTimeout(), policy.readTimeout());
-            this.rule = new RetryRule(policy, () -> ThreadLocalRandom.current().nextDouble());
+            this.rule = rule(policy);
         }
 
         <T> T run(Function<Deadline, T> attempt) {
@@ -283,7 +278,7 @@ public final class Retrying implements AutoCloseable {
             this.policy = policy;
             this.attempt = attempt;
             this.deadline = Deadline.after(policy.callTimeout());
-            this.rule = new RetryRule(policy, () -> ThreadLocalRandom.current().nextDouble());
+            this.rule = rule(policy);
         }
 
         void start() {
@@ -401,14 +396,9 @@ public final class Retrying implements AutoCloseable {
     }
 
     private static XLinkUnavailableException notSent() {
-        return new XLinkUnavailableException(
+        return unavailable(
                 "AISAX019: the attempt was not sent: aisa.call-timeout passed while it waited for"
-                        + " a connection to AIsa. Retry later.",
-                0,
-                null,
-                null,
-                null,
-                null);
+                        + " a connection to AIsa. Retry later.");
     }
 
     /** Makes {@code failure} the request's final one: its attempts, the earlier ones suppressed. */
@@ -437,23 +427,17 @@ public final class Retrying implements AutoCloseable {
     }
 
     private static XLinkUnavailableException timedOut(CallPolicy policy, int attempts) {
-        return new XLinkUnavailableException(
+        return unavailable(
                 "AISAX016: no usable answer from AIsa within aisa.call-timeout ("
                         + policy.callTimeout()
                         + ") after "
                         + attempts
                         + (attempts == 1 ? " attempt" : " attempts")
-                        + ". Retry later.",
-                0,
-                null,
-                null,
-                null,
-                null);
+                        + ". Retry later.");
     }
 
     private static XLinkUnavailableException interrupted() {
-        return new XLinkUnavailableException(
-                "AISAX017: interrupted while waiting for AIsa.", 0, null, null, null, null);
+        return unavailable("AISAX017: interrupted while waiting for AIsa.");
     }
 
     /**
@@ -462,15 +446,20 @@ public final class Retrying implements AutoCloseable {
      * may quote configuration.
      */
     private static XLinkUnavailableException unexpected(Throwable failure) {
-        return new XLinkUnavailableException(
+        return unavailable(
                 "AISAX018: the call to AIsa failed unexpectedly ("
                         + failure.getClass().getName()
-                        + "); check the aisa/mp-rest/* settings and the server log.",
-                0,
-                null,
-                null,
-                null,
-                null);
+                        + "); check the aisa/mp-rest/* settings and the server log.");
+    }
+
+    /** A failure of the module's own, with no answer of AIsa's behind it. */
+    private static XLinkUnavailableException unavailable(String message) {
+        return new XLinkUnavailableException(message, 0, null, null, null, null);
+    }
+
+    /** Retry waits get their jitter from the thread's own generator: nothing shared per call. */
+    private static RetryRule rule(CallPolicy policy) {
+        return new RetryRule(policy, () -> ThreadLocalRandom.current().nextDouble());
     }
 
     private static Throwable unwrap(Throwable failure) {

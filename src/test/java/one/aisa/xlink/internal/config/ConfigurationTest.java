@@ -373,7 +373,8 @@ class ConfigurationTest {
                                 Duration.ofSeconds(20),
                                 1024 * 1024,
                                 CallPolicy.UNBOUNDED,
-                                CallPolicy.UNBOUNDED));
+                                CallPolicy.UNBOUNDED,
+                                false));
     }
 
     @Test
@@ -396,7 +397,8 @@ class ConfigurationTest {
                                 Duration.ZERO,
                                 1024,
                                 CallPolicy.UNBOUNDED,
-                                CallPolicy.UNBOUNDED));
+                                CallPolicy.UNBOUNDED,
+                                false));
     }
 
     @ParameterizedTest

@@ -23,7 +23,8 @@ class RetryRuleTest {
                     Duration.ofSeconds(10),
                     1 << 20,
                     CallPolicy.UNBOUNDED,
-                    CallPolicy.UNBOUNDED);
+                    CallPolicy.UNBOUNDED,
+                    false);
     static final Duration PLENTY = Duration.ofSeconds(30);
 
     final RetryRule middle = new RetryRule(POLICY, () -> 0.5);
@@ -54,7 +55,8 @@ class RetryRuleTest {
                         Duration.ofSeconds(10),
                         1024,
                         CallPolicy.UNBOUNDED,
-                        CallPolicy.UNBOUNDED);
+                        CallPolicy.UNBOUNDED,
+                        false);
 
         assertThat(
                         new RetryRule(many, () -> 0.5)

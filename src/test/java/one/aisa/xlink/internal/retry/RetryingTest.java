@@ -412,7 +412,8 @@ class RetryingTest {
                 Duration.ofSeconds(1),
                 1 << 20,
                 CallPolicy.UNBOUNDED,
-                CallPolicy.UNBOUNDED);
+                CallPolicy.UNBOUNDED,
+                false);
     }
 
     /** A policy that waits ten seconds before its first retry, its attempts on the caller. */
@@ -424,7 +425,8 @@ class RetryingTest {
                 Duration.ofSeconds(1),
                 1 << 20,
                 Duration.ofMillis(500),
-                Duration.ofMillis(500));
+                Duration.ofMillis(500),
+                false);
     }
 
     /** A policy whose Rest Client gives up waiting after {@code clientWaitLimit}. */
@@ -436,7 +438,8 @@ class RetryingTest {
                 Duration.ofSeconds(1),
                 1 << 20,
                 clientWaitLimit.dividedBy(2),
-                clientWaitLimit.dividedBy(2));
+                clientWaitLimit.dividedBy(2),
+                false);
     }
 
     static XLinkUnavailableException unavailable(int attempt) {
