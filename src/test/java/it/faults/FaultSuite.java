@@ -122,7 +122,6 @@ abstract class FaultSuite {
                 Duration.parse(config("aisa.call-timeout", String.class)).toMillis();
 
         SoftAssertions softly = new SoftAssertions();
-        SendingThreads.SEEN.clear();
         Map<String, int[]> byGroup = new TreeMap<>();
         List<String> failed = new ArrayList<>();
         List<String> timings = new ArrayList<>();
@@ -158,19 +157,18 @@ abstract class FaultSuite {
         summary.append("; failed: ").append(failed).append("; slow: ").append(timings);
         System.out.println(summary);
         softly.assertThat(cases.size()).as("number of cases").isGreaterThanOrEqualTo(60);
-        checkWhereAttemptsRan(
-                List.copyOf(SendingThreads.SEEN), Thread.currentThread().getName(), cases, softly);
         softly.assertAll();
     }
 
     /**
-     * Checks which threads the attempts of all cases were sent from.
+     * Checks which threads the attempts of one case were sent from.
      *
-     * @param senders the sending thread of every attempt, in order
-     * @param caller the thread that called the linker in every case
+     * @param name the case
+     * @param senders the sending thread of each of its attempts, in order
+     * @param caller the thread that called the linker
      */
     abstract void checkWhereAttemptsRan(
-            List<String> senders, String caller, List<FaultCase> cases, SoftAssertions softly);
+            String name, List<String> senders, String caller, SoftAssertions softly);
 
     /** Runs one case, records what is wrong with it, and returns how long the call took. */
     private long run(
@@ -209,6 +207,7 @@ abstract class FaultSuite {
                         .orElse(XLinkRequest.defaults());
         XLink link = null;
         Throwable failure = null;
+        SendingThreads.SEEN.clear();
         caseStartedAt = java.time.Instant.now();
         long start = System.nanoTime();
         try {
@@ -217,6 +216,8 @@ abstract class FaultSuite {
             failure = e;
         }
         long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        checkWhereAttemptsRan(
+                n, List.copyOf(SendingThreads.SEEN), Thread.currentThread().getName(), softly);
         RawStubAdmin.Stats stats = stub.stats();
         List<RawStubAdmin.Recorded> requests = stub.requests();
 

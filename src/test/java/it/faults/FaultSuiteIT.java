@@ -22,9 +22,9 @@ public class FaultSuiteIT extends FaultSuite {
 
     @Override
     void checkWhereAttemptsRan(
-            List<String> senders, String caller, List<FaultCase> cases, SoftAssertions softly) {
+            String name, List<String> senders, String caller, SoftAssertions softly) {
         softly.assertThat(senders)
-                .as("threads the attempts were sent from")
+                .as("%s: threads the attempts were sent from", name)
                 .isNotEmpty()
                 .allSatisfy(sender -> assertThat(sender).startsWith("aisa-x-link-call"));
     }
