@@ -181,12 +181,12 @@ public final class Retrying implements AutoCloseable {
                 } catch (XLinkException e) {
                     failure = e;
                 } catch (RuntimeException e) {
-                    throw giveUp(unexpected(e), number);
+                    throw giveUp(stoppedDuring(unexpected(e)), number);
                 }
                 Optional<Duration> wait =
                         rule.waitBeforeNext(number, failure, deadline.remaining());
                 if (wait.isEmpty() || closed || thread.isInterrupted()) {
-                    throw giveUp(failure, number);
+                    throw giveUp(stoppedDuring(failure), number);
                 }
                 failures.add(failure);
                 logRetry(number, failure, wait.get());
@@ -259,6 +259,21 @@ public final class Retrying implements AutoCloseable {
 
         XLinkException giveUp(XLinkException failure, int attemptsMade) {
             return withHistory(failure, attemptsMade, failures);
+        }
+
+        /**
+         * The failure of an attempt made on this thread, as its caller should see it. An attempt
+         * that got no answer from AIsa while the application stopped most likely failed because of
+         * the stop (the Rest Client closed under it): the caller is told the application is
+         * stopping, with the attempt's own failure kept as suppressed. An answer from AIsa stands.
+         */
+        private XLinkException stoppedDuring(XLinkException failure) {
+            if (!closed || failure.httpStatus().isPresent()) {
+                return failure;
+            }
+            XLinkException stopping = stopping();
+            stopping.addSuppressed(failure);
+            return stopping;
         }
     }
 

@@ -1,6 +1,7 @@
 package one.aisa.xlink.internal.retry;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -279,6 +280,60 @@ class RetryingTest {
                 .isInstanceOf(XLinkUnavailableException.class)
                 .hasMessageStartingWith("AISAX018")
                 .hasMessageNotContaining("sk-secret");
+    }
+
+    @Test
+    void attemptOnTheCallersThreadThatTheStopCutOffReportsTheStop() {
+        // The application stops while the attempt waits for AIsa: the Rest Client, closed under
+        // it, fails the attempt with no answer, as a connection failure or an unforeseen one.
+        List<XLinkException> failures = new ArrayList<>();
+        for (RuntimeException cutOff :
+                List.of(
+                        new XLinkUnavailableException(
+                                "AISAX014: connection lost", 0, null, null, null, null),
+                        new IllegalStateException("client is closed"))) {
+            Retrying stopped = new Retrying(timer, workers);
+            try {
+                stopped.runHere(
+                        policy(Duration.ofSeconds(5), 3, Duration.ofSeconds(2)),
+                        deadline -> {
+                            stopped.close();
+                            throw cutOff;
+                        });
+            } catch (XLinkException e) {
+                failures.add(e);
+            }
+        }
+
+        assertThat(failures)
+                .hasSize(2)
+                .allSatisfy(
+                        failure -> {
+                            assertThat(failure)
+                                    .isInstanceOf(XLinkUnavailableException.class)
+                                    .hasMessageStartingWith("AISAX047");
+                            assertThat(failure.attempts()).isEqualTo(1);
+                            assertThat(failure.getSuppressed()).hasSize(1);
+                        });
+        assertThat(failures.get(0).getSuppressed()[0]).hasMessageStartingWith("AISAX014");
+        assertThat(failures.get(1).getSuppressed()[0]).hasMessageStartingWith("AISAX018");
+    }
+
+    @Test
+    void answerFromAIsaStandsWhenTheApplicationStopsDuringTheAttempt() {
+        assertThatThrownBy(
+                        () ->
+                                retrying.runHere(
+                                        policy(Duration.ofSeconds(5), 3, Duration.ofSeconds(2)),
+                                        deadline -> {
+                                            retrying.close();
+                                            throw unavailable(1);
+                                        }))
+                .isInstanceOf(XLinkUnavailableException.class)
+                .hasMessage("attempt 1")
+                .satisfies(
+                        failure ->
+                                assertThat(((XLinkException) failure).httpStatus()).hasValue(503));
     }
 
     static void sleep(long millis) {
