@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import one.aisa.xlink.bench.app.StubAnswer;
 
@@ -100,6 +102,9 @@ public final class Bench {
         }
         if (only.contains("startup")) {
             startup();
+        }
+        if (only.contains("split")) {
+            split();
         }
         if (only.contains("overhead")) {
             overhead();
@@ -317,6 +322,114 @@ public final class Bench {
                             deltas[1]));
         }
         table.writeCsv(out.resolve("startup-summary.csv"));
+        tables.add(table);
+    }
+
+    /**
+     * Splits what the module adds to the one-resource app's start into steps, each a war that adds
+     * one part of the module to the one before it, all started in turn in each round.
+     */
+    private void split() throws Exception {
+        Path base = war("-bench-start");
+        Path module = war("-bench-start-module");
+        Path variants = out.resolve("variants");
+        Path injectedClasses = target.resolve("bench-classes/one/aisa/xlink/bench/start/injected");
+        Map<String, byte[]> injected = new TreeMap<>();
+        for (String file : List.of("LinkerInjected.class", "package-info.class")) {
+            injected.put(
+                    Variants.INJECTED_CLASSES + file,
+                    Files.readAllBytes(injectedClasses.resolve(file)));
+        }
+        Predicate<String> moduleBean = name -> name.startsWith(Variants.MODULE_CLASSES);
+        String[] steps = {
+            "one-resource app without the library",
+            "+ library jar, its CDI extension taken out",
+            "+ the extension (no linker injected)",
+            "+ a bean injecting the linker (checked at deployment, not created)",
+            "+ the linker created at start (the app with the module above)"
+        };
+        Path[] wars = {
+            base,
+            Variants.copy(
+                    module,
+                    variants.resolve("jar-only.war"),
+                    moduleBean,
+                    Map.of(),
+                    name -> name.startsWith(Variants.EXTENSION_SERVICE)),
+            Variants.copy(
+                    module, variants.resolve("extension.war"), moduleBean, Map.of(), name -> false),
+            Variants.copy(
+                    module, variants.resolve("injected.war"), moduleBean, injected, name -> false),
+            module
+        };
+        Map<String, String> environment =
+                Map.of(
+                        "AISA_API_KEY",
+                        StubAnswer.API_KEY,
+                        "AISA_BASE_URL",
+                        "http://127.0.0.1:9/apis/v1");
+        progress(
+                "start-up split: one warm-up start of each of "
+                        + wars.length
+                        + " wars, then "
+                        + starts
+                        + " rounds starting each in turn");
+        for (Path war : wars) {
+            startOnce(war, environment);
+        }
+        // times[step][measure][round]
+        long[][][] times = new long[wars.length][2][starts];
+        Table raw = new Table("start-up split (raw)", "round", "step", "ms to 200", "app start ms");
+        for (int i = 0; i < starts; i++) {
+            for (int k = 0; k < wars.length; k++) {
+                int step = (k + i) % wars.length;
+                long[] measured = startOnce(wars[step], environment);
+                times[step][0][i] = measured[0];
+                times[step][1][i] = measured[1];
+                raw.row(i, step, measured[0], measured[1]);
+            }
+        }
+        raw.writeCsv(out.resolve("startup-split.csv"));
+
+        Table table =
+                new Table(
+                        "Start-up split ("
+                                + starts
+                                + " rounds; app start = Liberty's CWWKZ0001I figure; added ="
+                                + " against the app without the library)",
+                        "step",
+                        "app start median ms",
+                        "min ms",
+                        "max ms",
+                        "added: difference of medians",
+                        "added: median of pairwise differences",
+                        "this step: difference of medians",
+                        "to 200 median ms");
+        long[] baseline = times[0][1].clone();
+        Arrays.sort(baseline);
+        long previous = median(baseline);
+        for (int step = 0; step < wars.length; step++) {
+            long[] appStart = times[step][1].clone();
+            long[] pairwise = new long[starts];
+            for (int i = 0; i < starts; i++) {
+                pairwise[i] = times[step][1][i] - times[0][1][i];
+            }
+            long[] toFirst200 = times[step][0].clone();
+            Arrays.sort(appStart);
+            Arrays.sort(pairwise);
+            Arrays.sort(toFirst200);
+            table.row(
+                    steps[step],
+                    median(appStart),
+                    appStart[0],
+                    appStart[starts - 1],
+                    median(appStart) - median(baseline),
+                    median(pairwise),
+                    median(appStart) - previous,
+                    median(toFirst200));
+            previous = median(appStart);
+        }
+        table.writeCsv(out.resolve("startup-split-summary.csv"));
         tables.add(table);
     }
 
