@@ -326,8 +326,9 @@ public final class Bench {
     }
 
     /**
-     * Splits what the module adds to the one-resource app's start into steps, each a war that adds
-     * one part of the module to the one before it, all started in turn in each round.
+     * Splits what the module adds to the one-resource app's start into steps, each a war with one
+     * part of the module more than the one before it (the last swaps the bean that only injects the
+     * linker for the one that creates it), all started in turn in each round.
      */
     private void split() throws Exception {
         Path base = war("-bench-start");
@@ -343,10 +344,10 @@ public final class Bench {
         Predicate<String> moduleBean = name -> name.startsWith(Variants.MODULE_CLASSES);
         String[] steps = {
             "one-resource app without the library",
-            "+ library jar, its CDI extension taken out",
-            "+ the extension (no linker injected)",
+            "+ library jar, its CDI extension's service file taken out",
+            "+ the extension, no linker injected",
             "+ a bean injecting the linker (checked at deployment, not created)",
-            "+ the linker created at start (the app with the module above)"
+            "+ the linker created as the app starts (the app with the module)"
         };
         Path[] wars = {
             base,
@@ -355,7 +356,7 @@ public final class Bench {
                     variants.resolve("jar-only.war"),
                     moduleBean,
                     Map.of(),
-                    name -> name.startsWith(Variants.EXTENSION_SERVICE)),
+                    name -> name.equals(Variants.EXTENSION_SERVICE)),
             Variants.copy(
                     module, variants.resolve("extension.war"), moduleBean, Map.of(), name -> false),
             Variants.copy(
@@ -386,7 +387,7 @@ public final class Bench {
                 long[] measured = startOnce(wars[step], environment);
                 times[step][0][i] = measured[0];
                 times[step][1][i] = measured[1];
-                raw.row(i, step, measured[0], measured[1]);
+                raw.row(i, steps[step], measured[0], measured[1]);
             }
         }
         raw.writeCsv(out.resolve("startup-split.csv"));
@@ -451,7 +452,12 @@ public final class Bench {
         liberty.deploy(war);
         try {
             long nanos = liberty.start(environment, "/ping");
-            return new long[] {Math.round(nanos / 1e6), liberty.applicationStartMillis()};
+            long appStart = liberty.applicationStartMillis();
+            if (appStart < 0) {
+                throw new IllegalStateException(
+                        war + " answered, but Liberty's log has no application start figure");
+            }
+            return new long[] {Math.round(nanos / 1e6), appStart};
         } finally {
             liberty.stop();
         }

@@ -14,15 +14,16 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 /**
- * Builds the start-up split's wars from the wars the build made: the same application with parts of
- * the module taken away, one step at a time. Only entries are dropped or added; nothing is
- * recompiled.
+ * Builds the start-up split's wars from the wars the build made: the one-resource application with
+ * the library, with entries of the war or of the library jar taken out and classes the build
+ * compiled added. Nothing is recompiled.
  */
 final class Variants {
 
     static final String MODULE_CLASSES = "WEB-INF/classes/one/aisa/xlink/bench/start/module/";
     static final String INJECTED_CLASSES = "WEB-INF/classes/one/aisa/xlink/bench/start/injected/";
-    static final String EXTENSION_SERVICE = "META-INF/services/";
+    static final String EXTENSION_SERVICE =
+            "META-INF/services/jakarta.enterprise.inject.spi.Extension";
 
     private Variants() {}
 

@@ -48,6 +48,10 @@ public final class Retrying implements AutoCloseable {
     /** The connections Open Liberty's Rest Client (RESTEasy) pools per client by default. */
     static final int CONNECTIONS = 50;
 
+    /** The failure of a request the application's stop ended. */
+    private static final String STOPPING =
+            "AISAX047: the application is stopping; the request for a link was abandoned.";
+
     private final ScheduledExecutorService timer;
     private final Executor workers;
     private final Set<Request<?>> running = ConcurrentHashMap.newKeySet();
@@ -117,12 +121,14 @@ public final class Retrying implements AutoCloseable {
      */
     public <T> CompletableFuture<T> run(CallPolicy policy, Function<Deadline, T> attempt) {
         Request<T> request = new Request<>(policy, attempt);
+        // Listed before the check: a close() that runs in between then fails it, and one that
+        // ran before is seen by the check, so no request escapes a stop.
+        running.add(request);
+        request.result.whenComplete((value, failure) -> running.remove(request));
         if (closed) {
             request.fail(stopping(), 0);
             return request.result;
         }
-        running.add(request);
-        request.result.whenComplete((value, failure) -> running.remove(request));
         request.start();
         return request.result;
     }
@@ -140,8 +146,7 @@ public final class Retrying implements AutoCloseable {
 
     /** Returns the failure of a request made while the application stops. */
     public static XLinkUnavailableException stopping() {
-        return unavailable(
-                "AISAX047: the application is stopping; the request for a link was abandoned.");
+        return unavailable(STOPPING);
     }
 
     /** A request whose caller waits for it: its deadline, its failures, the thread waiting. */
@@ -262,18 +267,23 @@ public final class Retrying implements AutoCloseable {
         }
 
         /**
-         * The failure of an attempt made on this thread, as its caller should see it. An attempt
-         * that got no answer from AIsa while the application stopped most likely failed because of
-         * the stop (the Rest Client closed under it): the caller is told the application is
-         * stopping, with the attempt's own failure kept as suppressed. An answer from AIsa stands.
+         * The failure of an attempt, as the caller should see it. A stop aborts the connection of
+         * an attempt still waiting for AIsa ({@code AISAX013}, {@code AISAX015}) and may close the
+         * Rest Client under it ({@code AISAX014}, {@code AISAX018}): an attempt that got no answer
+         * while the application stopped is reported as the stop, its own failure kept after the
+         * earlier ones. An answer from AIsa stands.
+         *
+         * <p>Limitation: a failure with no answer that the stop did not cause, arriving while the
+         * application stops, is reported as the stop too.
          */
         private XLinkException stoppedDuring(XLinkException failure) {
-            if (!closed || failure.httpStatus().isPresent()) {
+            if (!closed
+                    || failure.httpStatus().isPresent()
+                    || STOPPING.equals(failure.getMessage())) {
                 return failure;
             }
-            XLinkException stopping = stopping();
-            stopping.addSuppressed(failure);
-            return stopping;
+            failures.add(failure);
+            return stopping();
         }
     }
 

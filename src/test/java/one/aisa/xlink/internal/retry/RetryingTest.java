@@ -1,7 +1,6 @@
 package one.aisa.xlink.internal.retry;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -12,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 import one.aisa.xlink.XLinkException;
 import one.aisa.xlink.XLinkRequestException;
@@ -20,6 +20,9 @@ import one.aisa.xlink.internal.client.Deadline;
 import one.aisa.xlink.internal.config.CallPolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -282,41 +285,94 @@ class RetryingTest {
                 .hasMessageNotContaining("sk-secret");
     }
 
-    @Test
-    void attemptOnTheCallersThreadThatTheStopCutOffReportsTheStop() {
-        // The application stops while the attempt waits for AIsa: the Rest Client, closed under
-        // it, fails the attempt with no answer, as a connection failure or an unforeseen one.
-        List<XLinkException> failures = new ArrayList<>();
-        for (RuntimeException cutOff :
-                List.of(
-                        new XLinkUnavailableException(
-                                "AISAX014: connection lost", 0, null, null, null, null),
-                        new IllegalStateException("client is closed"))) {
-            Retrying stopped = new Retrying(timer, workers);
-            try {
-                stopped.runHere(
-                        policy(Duration.ofSeconds(5), 3, Duration.ofSeconds(2)),
-                        deadline -> {
-                            stopped.close();
-                            throw cutOff;
-                        });
-            } catch (XLinkException e) {
-                failures.add(e);
-            }
-        }
+    /**
+     * How an attempt waiting for AIsa ends when the application stops: its connection aborted by
+     * the stop, before or during the answer, or its Rest Client closed under it.
+     */
+    static Stream<Arguments> attemptsTheStopCutOff() {
+        return Stream.of(
+                Arguments.of(statusless("AISAX013: connection closed mid-body"), "AISAX013"),
+                Arguments.of(statusless("AISAX014: connection lost"), "AISAX014"),
+                Arguments.of(statusless("AISAX015: answer still arriving"), "AISAX015"),
+                Arguments.of(new IllegalStateException("client is closed"), "AISAX018"));
+    }
 
-        assertThat(failures)
-                .hasSize(2)
-                .allSatisfy(
+    @ParameterizedTest
+    @MethodSource("attemptsTheStopCutOff")
+    void attemptOnTheCallersThreadThatTheStopCutOffReportsTheStop(
+            RuntimeException cutOff, String ownCode) {
+        Thread caller = Thread.currentThread();
+        List<Thread> ranOn = new CopyOnWriteArrayList<>();
+
+        assertThatThrownBy(
+                        () ->
+                                retrying.runHere(
+                                        policy(Duration.ofSeconds(5), 3, Duration.ofSeconds(2)),
+                                        deadline -> {
+                                            ranOn.add(Thread.currentThread());
+                                            retrying.close();
+                                            throw cutOff;
+                                        }))
+                .isInstanceOfSatisfying(
+                        XLinkUnavailableException.class,
                         failure -> {
-                            assertThat(failure)
-                                    .isInstanceOf(XLinkUnavailableException.class)
-                                    .hasMessageStartingWith("AISAX047");
+                            assertThat(failure.getMessage())
+                                    .isEqualTo(Retrying.stopping().getMessage());
                             assertThat(failure.attempts()).isEqualTo(1);
-                            assertThat(failure.getSuppressed()).hasSize(1);
+                            assertThat(failure.getSuppressed())
+                                    .singleElement()
+                                    .satisfies(
+                                            own ->
+                                                    assertThat(own.getMessage())
+                                                            .startsWith(ownCode));
                         });
-        assertThat(failures.get(0).getSuppressed()[0]).hasMessageStartingWith("AISAX014");
-        assertThat(failures.get(1).getSuppressed()[0]).hasMessageStartingWith("AISAX018");
+        assertThat(ranOn).containsExactly(caller);
+    }
+
+    @Test
+    void attemptCutOffByTheStopKeepsTheEarlierFailuresInOrder() {
+        AtomicInteger calls = new AtomicInteger();
+
+        assertThatThrownBy(
+                        () ->
+                                retrying.runHere(
+                                        policy(Duration.ofSeconds(5), 3, Duration.ofSeconds(2)),
+                                        deadline -> {
+                                            if (calls.incrementAndGet() == 1) {
+                                                throw unavailable(1);
+                                            }
+                                            retrying.close();
+                                            throw statusless("AISAX014: connection lost");
+                                        }))
+                .isInstanceOfSatisfying(
+                        XLinkUnavailableException.class,
+                        failure -> {
+                            assertThat(failure.getMessage())
+                                    .isEqualTo(Retrying.stopping().getMessage());
+                            assertThat(failure.attempts()).isEqualTo(2);
+                            assertThat(failure.getSuppressed())
+                                    .extracting(Throwable::getMessage)
+                                    .containsExactly("attempt 1", "AISAX014: connection lost");
+                        });
+    }
+
+    @Test
+    void attemptOnAWorkerThatTheStopCancelledReportsTheStopOnce() {
+        // Client timeouts that do not fit the deadline: the attempt runs on a worker.
+        timer.schedule(retrying::close, 200, TimeUnit.MILLISECONDS);
+
+        assertThatThrownBy(
+                        () ->
+                                retrying.runHere(
+                                        policy(Duration.ofSeconds(30), 3),
+                                        RetryingTest::blockForAMoment))
+                .isInstanceOfSatisfying(
+                        XLinkUnavailableException.class,
+                        failure -> {
+                            assertThat(failure.getMessage())
+                                    .isEqualTo(Retrying.stopping().getMessage());
+                            assertThat(failure.getSuppressed()).isEmpty();
+                        });
     }
 
     @Test
@@ -495,6 +551,10 @@ class RetryingTest {
                 clientWaitLimit.dividedBy(2),
                 clientWaitLimit.dividedBy(2),
                 false);
+    }
+
+    static XLinkUnavailableException statusless(String message) {
+        return new XLinkUnavailableException(message, 0, null, null, null, null);
     }
 
     static XLinkUnavailableException unavailable(int attempt) {
