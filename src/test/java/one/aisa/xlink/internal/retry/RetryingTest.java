@@ -70,12 +70,7 @@ class RetryingTest {
                             throw unavailable(calls.incrementAndGet());
                         });
 
-        XLinkException failure = failure(result);
-        assertThat(failure.getMessage()).isEqualTo("attempt 3");
-        assertThat(failure.attempts()).isEqualTo(3);
-        assertThat(failure.getSuppressed())
-                .extracting(Throwable::getMessage)
-                .containsExactly("attempt 1", "attempt 2");
+        assertFinalFailure(failure(result), "attempt 3", 3, "attempt 1", "attempt 2");
     }
 
     @Test
@@ -168,13 +163,9 @@ class RetryingTest {
                                         }))
                 .isInstanceOfSatisfying(
                         XLinkUnavailableException.class,
-                        failure -> {
-                            assertThat(failure.getMessage()).isEqualTo("attempt 3");
-                            assertThat(failure.attempts()).isEqualTo(3);
-                            assertThat(failure.getSuppressed())
-                                    .extracting(Throwable::getMessage)
-                                    .containsExactly("attempt 1", "attempt 2");
-                        });
+                        failure ->
+                                assertFinalFailure(
+                                        failure, "attempt 3", 3, "attempt 1", "attempt 2"));
     }
 
     @Test
@@ -346,14 +337,13 @@ class RetryingTest {
                                         }))
                 .isInstanceOfSatisfying(
                         XLinkUnavailableException.class,
-                        failure -> {
-                            assertThat(failure.getMessage())
-                                    .isEqualTo(Retrying.stopping().getMessage());
-                            assertThat(failure.attempts()).isEqualTo(2);
-                            assertThat(failure.getSuppressed())
-                                    .extracting(Throwable::getMessage)
-                                    .containsExactly("attempt 1", "AISAX014: connection lost");
-                        });
+                        failure ->
+                                assertFinalFailure(
+                                        failure,
+                                        Retrying.stopping().getMessage(),
+                                        2,
+                                        "attempt 1",
+                                        "AISAX014: connection lost"));
     }
 
     @Test
@@ -551,6 +541,16 @@ class RetryingTest {
                 clientWaitLimit.dividedBy(2),
                 clientWaitLimit.dividedBy(2),
                 false);
+    }
+
+    /** Asserts a request's final failure: its message, its attempts, the earlier ones in order. */
+    static void assertFinalFailure(
+            XLinkException failure, String message, int attempts, String... earlier) {
+        assertThat(failure.getMessage()).isEqualTo(message);
+        assertThat(failure.attempts()).isEqualTo(attempts);
+        assertThat(failure.getSuppressed())
+                .extracting(Throwable::getMessage)
+                .containsExactly(earlier);
     }
 
     static XLinkUnavailableException statusless(String message) {
