@@ -62,6 +62,12 @@ public final class Bench {
         calls = Integer.getInteger("bench.calls", 2000);
         starts = Integer.getInteger("bench.starts", 20);
         only = Set.of(System.getProperty("bench.only", "registry,startup,overhead").split(","));
+        if (starts < 1 || rounds < 1 || calls < 1) {
+            throw new IllegalArgumentException(
+                    "bench.starts, bench.rounds and bench.calls must be at least 1");
+        }
+        // One run's console only, so that what a reader finds in it is this run's.
+        Files.deleteIfExists(out.resolve("liberty-console.log"));
     }
 
     /**
