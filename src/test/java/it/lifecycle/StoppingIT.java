@@ -89,18 +89,22 @@ public class StoppingIT {
 
     @Test
     void aRuntimeInUseStopsBeforeTheApplicationsBeans() throws Exception {
-        assertStoppedCallFails("warm");
+        assertStoppedCallFails("warm", true);
     }
 
     @Test
     void aRuntimeFirstCreatedWhileStoppingIsStoppedAtOnce() throws Exception {
-        assertStoppedCallFails("cold");
+        assertStoppedCallFails("cold", false);
     }
 
-    private void assertStoppedCallFails(String name) throws Exception {
+    private void assertStoppedCallFails(String name, boolean runtimeInUse) throws Exception {
         deployer.deploy(name);
+        List<String> running = moduleThreads();
         deployer.undeploy(name);
 
+        assertThat(running.isEmpty())
+                .as("no module thread while the %s application runs: %s", name, running)
+                .isEqualTo(!runtimeInUse);
         assertThat(outcome(name))
                 .as("requestLink from @PreDestroy of the %s application", name)
                 .startsWith("one.aisa.xlink.XLinkUnavailableException: AISAX047");

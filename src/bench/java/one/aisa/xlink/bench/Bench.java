@@ -34,6 +34,17 @@ public final class Bench {
     private static final int[] CONCURRENCY = {1, 16, 64};
     private static final Duration RUN_TIMEOUT = Duration.ofSeconds(320);
 
+    /**
+     * The start-up apps' configuration: nothing is called at start-up, and a loopback URL keeps it
+     * that way.
+     */
+    private static final Map<String, String> START_ENVIRONMENT =
+            Map.of(
+                    "AISA_API_KEY",
+                    StubAnswer.API_KEY,
+                    "AISA_BASE_URL",
+                    "http://127.0.0.1:9/apis/v1");
+
     private final Path target;
     private final Path out;
     private final String artifact;
@@ -51,13 +62,14 @@ public final class Bench {
         target = Path.of(System.getProperty("bench.target", "target"));
         out = target.resolve("bench");
         Files.createDirectories(out);
+        Path console = out.resolve("liberty-console.log");
         artifact = System.getProperty("bench.artifact", "aisa-x-link");
         liberty =
                 new Liberty(
                         Path.of(System.getProperty("bench.wlp", "target/liberty/wlp")),
                         System.getProperty("bench.server", "bench"),
                         Integer.getInteger("bench.http.port", 9580),
-                        out.resolve("liberty-console.log"));
+                        console);
         rounds = Integer.getInteger("bench.rounds", 10);
         calls = Integer.getInteger("bench.calls", 2000);
         starts = Integer.getInteger("bench.starts", 20);
@@ -67,7 +79,7 @@ public final class Bench {
                     "bench.starts, bench.rounds and bench.calls must be at least 1");
         }
         // One run's console only, so that what a reader finds in it is this run's.
-        Files.deleteIfExists(out.resolve("liberty-console.log"));
+        Files.deleteIfExists(console);
     }
 
     /**
@@ -244,20 +256,13 @@ public final class Bench {
             {war("-bench-start"), war("-bench-start-module")},
             {war("-bench-start-typical"), war("-bench-start-typical-module")}
         };
-        Map<String, String> environment =
-                Map.of(
-                        "AISA_API_KEY",
-                        StubAnswer.API_KEY,
-                        // Nothing is called at start-up; a loopback URL keeps it that way.
-                        "AISA_BASE_URL",
-                        "http://127.0.0.1:9/apis/v1");
         progress(
                 "start-up: one warm-up start of each app, then "
                         + starts
                         + " rounds starting all four in turn");
         for (Path[] pair : wars) {
             for (Path war : pair) {
-                startOnce(war, environment);
+                startOnce(war);
             }
         }
 
@@ -271,7 +276,7 @@ public final class Bench {
                 int pair = i % 2 == 0 ? k : wars.length - 1 - k;
                 for (int m = 0; m < 2; m++) {
                     int with = (i / 2) % 2 == 0 ? m : 1 - m;
-                    long[] measured = startOnce(wars[pair][with], environment);
+                    long[] measured = startOnce(wars[pair][with]);
                     times[pair][with][0][i] = measured[0];
                     times[pair][with][1][i] = measured[1];
                     raw.row(
@@ -302,14 +307,10 @@ public final class Bench {
         for (int pair = 0; pair < wars.length; pair++) {
             long[][] without = times[pair][0];
             long[][] with = times[pair][1];
-            long[][] deltas = new long[2][starts];
+            long[][] deltas = {differences(with[0], without[0]), differences(with[1], without[1])};
             for (int k = 0; k < 2; k++) {
-                for (int i = 0; i < starts; i++) {
-                    deltas[k][i] = with[k][i] - without[k][i];
-                }
                 Arrays.sort(without[k]);
                 Arrays.sort(with[k]);
-                Arrays.sort(deltas[k]);
             }
             table.row(spread(pairs[pair] + " without module", without[0], without[1]));
             table.row(spread(pairs[pair] + " with module", with[0], with[1]));
@@ -340,7 +341,9 @@ public final class Bench {
         Path base = war("-bench-start");
         Path module = war("-bench-start-module");
         Path variants = out.resolve("variants");
-        Path injectedClasses = target.resolve("bench-classes/one/aisa/xlink/bench/start/injected");
+        Path injectedClasses =
+                target.resolve("bench-classes")
+                        .resolve(Variants.INJECTED_CLASSES.substring("WEB-INF/classes/".length()));
         Map<String, byte[]> injected = new TreeMap<>();
         for (String file : List.of("LinkerInjected.class", "package-info.class")) {
             injected.put(
@@ -369,12 +372,6 @@ public final class Bench {
                     module, variants.resolve("injected.war"), moduleBean, injected, name -> false),
             module
         };
-        Map<String, String> environment =
-                Map.of(
-                        "AISA_API_KEY",
-                        StubAnswer.API_KEY,
-                        "AISA_BASE_URL",
-                        "http://127.0.0.1:9/apis/v1");
         progress(
                 "start-up split: one warm-up start of each of "
                         + wars.length
@@ -382,7 +379,7 @@ public final class Bench {
                         + starts
                         + " rounds starting each in turn");
         for (Path war : wars) {
-            startOnce(war, environment);
+            startOnce(war);
         }
         // times[step][measure][round]
         long[][][] times = new long[wars.length][2][starts];
@@ -390,7 +387,7 @@ public final class Bench {
         for (int i = 0; i < starts; i++) {
             for (int k = 0; k < wars.length; k++) {
                 int step = (k + i) % wars.length;
-                long[] measured = startOnce(wars[step], environment);
+                long[] measured = startOnce(wars[step]);
                 times[step][0][i] = measured[0];
                 times[step][1][i] = measured[1];
                 raw.row(i, steps[step], measured[0], measured[1]);
@@ -412,28 +409,19 @@ public final class Bench {
                         "added: median of pairwise differences",
                         "this step: difference of medians",
                         "to 200 median ms");
-        long[] baseline = times[0][1].clone();
-        Arrays.sort(baseline);
-        long previous = median(baseline);
+        long baseline = median(sorted(times[0][1]));
+        long previous = baseline;
         for (int step = 0; step < wars.length; step++) {
-            long[] appStart = times[step][1].clone();
-            long[] pairwise = new long[starts];
-            for (int i = 0; i < starts; i++) {
-                pairwise[i] = times[step][1][i] - times[0][1][i];
-            }
-            long[] toFirst200 = times[step][0].clone();
-            Arrays.sort(appStart);
-            Arrays.sort(pairwise);
-            Arrays.sort(toFirst200);
+            long[] appStart = sorted(times[step][1]);
             table.row(
                     steps[step],
                     median(appStart),
                     appStart[0],
                     appStart[starts - 1],
-                    median(appStart) - median(baseline),
-                    median(pairwise),
+                    median(appStart) - baseline,
+                    median(differences(times[step][1], times[0][1])),
                     median(appStart) - previous,
-                    median(toFirst200));
+                    median(sorted(times[step][0])));
             previous = median(appStart);
         }
         table.writeCsv(out.resolve("startup-split-summary.csv"));
@@ -454,10 +442,10 @@ public final class Bench {
     }
 
     /** Returns milliseconds to the first 200 and Liberty's own application start figure. */
-    private long[] startOnce(Path war, Map<String, String> environment) throws Exception {
+    private long[] startOnce(Path war) throws Exception {
         liberty.deploy(war);
         try {
-            long nanos = liberty.start(environment, "/ping");
+            long nanos = liberty.start(START_ENVIRONMENT, "/ping");
             long appStart = liberty.applicationStartMillis();
             if (appStart < 0) {
                 throw new IllegalStateException(
@@ -800,6 +788,23 @@ public final class Bench {
 
     private void progress(String what) {
         System.out.println("[bench " + seconds(System.nanoTime() - began) + " s] " + what);
+    }
+
+    /** Returns a sorted copy. */
+    private static long[] sorted(long[] values) {
+        long[] copy = values.clone();
+        Arrays.sort(copy);
+        return copy;
+    }
+
+    /** Returns {@code a[i] - b[i]} for each round, sorted. */
+    private static long[] differences(long[] a, long[] b) {
+        long[] differences = new long[a.length];
+        for (int i = 0; i < a.length; i++) {
+            differences[i] = a[i] - b[i];
+        }
+        Arrays.sort(differences);
+        return differences;
     }
 
     private static long median(long[] sorted) {

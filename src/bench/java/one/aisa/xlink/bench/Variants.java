@@ -3,8 +3,6 @@ package one.aisa.xlink.bench;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -53,10 +51,10 @@ final class Variants {
                 // Liberty keeps the jars it extracted from a war under the application's name
                 // and may take a changed jar of the same name and time for the one it has: a
                 // changed library jar gets a name of its own.
-                ZipEntry copy =
-                        new ZipEntry(changed != null ? name.replace(".jar", "-changed.jar") : name);
-                copy.setTime(entry.getTime());
-                out.putNextEntry(copy);
+                out.putNextEntry(
+                        copyOf(
+                                entry,
+                                changed != null ? name.replace(".jar", "-changed.jar") : name));
                 if (library) {
                     out.write(changed != null ? changed : content);
                 } else {
@@ -77,22 +75,25 @@ final class Variants {
     private static byte[] withoutEntries(byte[] jar, Predicate<String> drop) throws IOException {
         ByteArrayOutputStream smaller = new ByteArrayOutputStream(jar.length);
         boolean dropped = false;
-        try (InputStream bytes = new ByteArrayInputStream(jar);
-                ZipInputStream in = new ZipInputStream(bytes);
-                OutputStream sink = smaller;
-                ZipOutputStream out = new ZipOutputStream(sink)) {
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(jar));
+                ZipOutputStream out = new ZipOutputStream(smaller)) {
             for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
                 if (drop.test(entry.getName())) {
                     dropped = true;
                     continue;
                 }
-                ZipEntry copy = new ZipEntry(entry.getName());
-                copy.setTime(entry.getTime());
-                out.putNextEntry(copy);
+                out.putNextEntry(copyOf(entry, entry.getName()));
                 in.transferTo(out);
                 out.closeEntry();
             }
         }
         return dropped ? smaller.toByteArray() : null;
+    }
+
+    /** A new entry of that name with the entry's time, so its content is written anew. */
+    private static ZipEntry copyOf(ZipEntry entry, String name) {
+        ZipEntry copy = new ZipEntry(name);
+        copy.setTime(entry.getTime());
+        return copy;
     }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import one.aisa.xlink.XLinkException;
@@ -26,8 +27,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 class RetryingTest {
+
+    /** The whole message of a request the application's stop ended. */
+    static final String STOPPING =
+            "AISAX047: the application is stopping; the request for a link was abandoned.";
 
     final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1);
     final ExecutorService workers = Executors.newFixedThreadPool(2);
@@ -154,18 +160,13 @@ class RetryingTest {
     void blockingRequestCarriesAttemptsAndEarlierFailures() {
         AtomicInteger calls = new AtomicInteger();
 
-        assertThatThrownBy(
-                        () ->
-                                retrying.runHere(
-                                        policy(Duration.ofSeconds(5), 3, Duration.ofSeconds(2)),
-                                        deadline -> {
-                                            throw unavailable(calls.incrementAndGet());
-                                        }))
-                .isInstanceOfSatisfying(
-                        XLinkUnavailableException.class,
-                        failure ->
-                                assertFinalFailure(
-                                        failure, "attempt 3", 3, "attempt 1", "attempt 2"));
+        XLinkException failure =
+                failureHere(
+                        deadline -> {
+                            throw unavailable(calls.incrementAndGet());
+                        });
+
+        assertFinalFailure(failure, "attempt 3", 3, "attempt 1", "attempt 2");
     }
 
     @Test
@@ -295,28 +296,19 @@ class RetryingTest {
         Thread caller = Thread.currentThread();
         List<Thread> ranOn = new CopyOnWriteArrayList<>();
 
-        assertThatThrownBy(
-                        () ->
-                                retrying.runHere(
-                                        policy(Duration.ofSeconds(5), 3, Duration.ofSeconds(2)),
-                                        deadline -> {
-                                            ranOn.add(Thread.currentThread());
-                                            retrying.close();
-                                            throw cutOff;
-                                        }))
-                .isInstanceOfSatisfying(
-                        XLinkUnavailableException.class,
-                        failure -> {
-                            assertThat(failure.getMessage())
-                                    .isEqualTo(Retrying.stopping().getMessage());
-                            assertThat(failure.attempts()).isEqualTo(1);
-                            assertThat(failure.getSuppressed())
-                                    .singleElement()
-                                    .satisfies(
-                                            own ->
-                                                    assertThat(own.getMessage())
-                                                            .startsWith(ownCode));
+        XLinkException failure =
+                failureHere(
+                        deadline -> {
+                            ranOn.add(Thread.currentThread());
+                            retrying.close();
+                            throw cutOff;
                         });
+
+        assertThat(failure.getMessage()).isEqualTo(STOPPING);
+        assertThat(failure.attempts()).isEqualTo(1);
+        assertThat(failure.getSuppressed())
+                .singleElement()
+                .satisfies(own -> assertThat(own.getMessage()).startsWith(ownCode));
         assertThat(ranOn).containsExactly(caller);
     }
 
@@ -324,26 +316,17 @@ class RetryingTest {
     void attemptCutOffByTheStopKeepsTheEarlierFailuresInOrder() {
         AtomicInteger calls = new AtomicInteger();
 
-        assertThatThrownBy(
-                        () ->
-                                retrying.runHere(
-                                        policy(Duration.ofSeconds(5), 3, Duration.ofSeconds(2)),
-                                        deadline -> {
-                                            if (calls.incrementAndGet() == 1) {
-                                                throw unavailable(1);
-                                            }
-                                            retrying.close();
-                                            throw statusless("AISAX014: connection lost");
-                                        }))
-                .isInstanceOfSatisfying(
-                        XLinkUnavailableException.class,
-                        failure ->
-                                assertFinalFailure(
-                                        failure,
-                                        Retrying.stopping().getMessage(),
-                                        2,
-                                        "attempt 1",
-                                        "AISAX014: connection lost"));
+        XLinkException failure =
+                failureHere(
+                        deadline -> {
+                            if (calls.incrementAndGet() == 1) {
+                                throw unavailable(1);
+                            }
+                            retrying.close();
+                            throw statusless("AISAX014: connection lost");
+                        });
+
+        assertFinalFailure(failure, STOPPING, 2, "attempt 1", "AISAX014: connection lost");
     }
 
     @Test
@@ -351,35 +334,24 @@ class RetryingTest {
         // Client timeouts that do not fit the deadline: the attempt runs on a worker.
         timer.schedule(retrying::close, 200, TimeUnit.MILLISECONDS);
 
-        assertThatThrownBy(
-                        () ->
-                                retrying.runHere(
-                                        policy(Duration.ofSeconds(30), 3),
-                                        RetryingTest::blockForAMoment))
-                .isInstanceOfSatisfying(
-                        XLinkUnavailableException.class,
-                        failure -> {
-                            assertThat(failure.getMessage())
-                                    .isEqualTo(Retrying.stopping().getMessage());
-                            assertThat(failure.getSuppressed()).isEmpty();
-                        });
+        XLinkException failure =
+                failureHere(policy(Duration.ofSeconds(30), 3), RetryingTest::blockForAMoment);
+
+        assertThat(failure.getMessage()).isEqualTo(STOPPING);
+        assertThat(failure.getSuppressed()).isEmpty();
     }
 
     @Test
     void answerFromAIsaStandsWhenTheApplicationStopsDuringTheAttempt() {
-        assertThatThrownBy(
-                        () ->
-                                retrying.runHere(
-                                        policy(Duration.ofSeconds(5), 3, Duration.ofSeconds(2)),
-                                        deadline -> {
-                                            retrying.close();
-                                            throw unavailable(1);
-                                        }))
-                .isInstanceOf(XLinkUnavailableException.class)
-                .hasMessage("attempt 1")
-                .satisfies(
-                        failure ->
-                                assertThat(((XLinkException) failure).httpStatus()).hasValue(503));
+        XLinkException failure =
+                failureHere(
+                        deadline -> {
+                            retrying.close();
+                            throw unavailable(1);
+                        });
+
+        assertThat(failure.getMessage()).isEqualTo("attempt 1");
+        assertThat(failure.httpStatus()).hasValue(503);
     }
 
     static void sleep(long millis) {
@@ -541,6 +513,20 @@ class RetryingTest {
                 clientWaitLimit.dividedBy(2),
                 clientWaitLimit.dividedBy(2),
                 false);
+    }
+
+    /**
+     * Runs a blocking request whose Rest Client gives up within the deadline; returns its failure.
+     */
+    XLinkException failureHere(Function<Deadline, String> attempt) {
+        return failureHere(policy(Duration.ofSeconds(5), 3, Duration.ofSeconds(2)), attempt);
+    }
+
+    /** Runs a blocking request and returns its failure, which must be an unavailability. */
+    XLinkException failureHere(CallPolicy policy, Function<Deadline, String> attempt) {
+        Throwable thrown = catchThrowable(() -> retrying.runHere(policy, attempt));
+        assertThat(thrown).isInstanceOf(XLinkUnavailableException.class);
+        return (XLinkException) thrown;
     }
 
     /** Asserts a request's final failure: its message, its attempts, the earlier ones in order. */
