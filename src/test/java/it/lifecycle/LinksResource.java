@@ -53,7 +53,7 @@ public class LinksResource {
 
         var threads = Json.createArrayBuilder();
         for (Thread thread : Thread.getAllStackTraces().keySet()) {
-            if (thread.getName().startsWith(RedeployIT.MODULE_THREAD_PREFIX)) {
+            if (thread.getName().startsWith(Probes.MODULE_THREAD_PREFIX)) {
                 threads.add(thread.getName());
             }
         }

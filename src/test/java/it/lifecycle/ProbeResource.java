@@ -19,7 +19,7 @@ public class ProbeResource {
     public String state() {
         JsonArrayBuilder threads = Json.createArrayBuilder();
         for (Thread thread : Thread.getAllStackTraces().keySet()) {
-            if (thread.getName().startsWith(RedeployIT.MODULE_THREAD_PREFIX)) {
+            if (thread.getName().startsWith(Probes.MODULE_THREAD_PREFIX)) {
                 threads.add(thread.getName() + " (" + thread.getState() + ")");
             }
         }

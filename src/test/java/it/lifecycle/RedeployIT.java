@@ -1,15 +1,9 @@
 package it.lifecycle;
 
 import java.io.IOException;
-import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +11,6 @@ import java.util.regex.Pattern;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 
 import it.support.Deployments;
 import it.support.ServerLog;
@@ -51,20 +44,13 @@ import static org.assertj.core.api.SoftAssertions.assertSoftly;
 @ExtendWith(ArquillianExtension.class)
 public class RedeployIT {
 
-    static final String MODULE_THREAD_PREFIX = "aisa-x-link-";
-
     static final int CYCLES = 20;
 
     /** The class every live copy of the module holds instances of, in its constants. */
     static final String MODULE_CLASS = "one.aisa.xlink.XScope";
 
-    static final Duration HTTP_TIMEOUT = Duration.ofSeconds(30);
-
     /** A messages.log line of the module's loggers at WARNING or above. */
     static final Pattern MODULE_WARNING = Pattern.compile("\\sone\\.aisa\\.xlink\\.\\S*\\s+[WEF] ");
-
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Deployment(name = "probe", testable = false)
     public static WebArchive probeApp() {
@@ -92,7 +78,7 @@ public class RedeployIT {
         long logOffset = log.size();
         JsonObject before = probe();
         long pid = before.getJsonNumber("pid").longValue();
-        List<String> threadsBefore = strings(before, "moduleThreads");
+        List<String> threadsBefore = Probes.strings(before, "moduleThreads");
         int loadersBefore = liveCopiesOfTheModule(pid);
         long start = System.nanoTime();
 
@@ -103,14 +89,15 @@ public class RedeployIT {
             deployer.deploy("cycle");
             JsonObject result;
             try {
-                result = post(base() + "redeploy-cycle/links");
+                result = Probes.post("redeploy-cycle/links");
             } finally {
                 deployer.undeploy("cycle");
             }
             if (!result.getBoolean("eventsSeen")) {
                 cycleProblems.add(cycle + ": saw only " + result.getInt("events") + " events");
             }
-            if (!strings(result, "moduleThreads").contains(MODULE_THREAD_PREFIX + "expiry")) {
+            if (!Probes.strings(result, "moduleThreads")
+                    .contains(Probes.MODULE_THREAD_PREFIX + "expiry")) {
                 cycleProblems.add(cycle + ": no expiry thread while deployed: " + result);
             }
             cyclesWithAsyncInFlight += result.getBoolean("asyncInFlight") ? 1 : 0;
@@ -210,10 +197,10 @@ public class RedeployIT {
 
     private List<String> awaitModuleThreadsAtMost(int count) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        List<String> threads = strings(probe(), "moduleThreads");
+        List<String> threads = Probes.moduleThreads("redeploy-probe");
         while (threads.size() > count && System.nanoTime() - deadline < 0) {
             TimeUnit.MILLISECONDS.sleep(500);
-            threads = strings(probe(), "moduleThreads");
+            threads = Probes.moduleThreads("redeploy-probe");
         }
         return threads;
     }
@@ -265,31 +252,6 @@ public class RedeployIT {
     }
 
     private static JsonObject probe() throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create(base() + "redeploy-probe/probe")).GET());
-    }
-
-    private static JsonObject post(String url) throws IOException, InterruptedException {
-        return send(
-                HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.noBody()));
-    }
-
-    private static JsonObject send(HttpRequest.Builder request)
-            throws IOException, InterruptedException {
-        HttpResponse<String> response =
-                HTTP.send(
-                        request.timeout(HTTP_TIMEOUT).build(),
-                        HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode())
-                .as("%s answered: %s", response.uri(), response.body())
-                .isEqualTo(200);
-        return Json.createReader(new StringReader(response.body())).readObject();
-    }
-
-    private static List<String> strings(JsonObject object, String name) {
-        return object.getJsonArray(name).getValuesAs(JsonString::getString);
-    }
-
-    private static String base() {
-        return "http://127.0.0.1:" + System.getProperty("liberty.http.port") + "/";
+        return Probes.get("redeploy-probe/probe");
     }
 }

@@ -1,18 +1,8 @@
 package it.lifecycle;
 
 import java.io.IOException;
-import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 
 import it.support.Deployments;
 import it.support.Stub;
@@ -40,9 +30,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(ArquillianExtension.class)
 public class StoppingIT {
-
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Deployment(name = "probe", testable = false)
     public static WebArchive probeApp() {
@@ -105,24 +92,13 @@ public class StoppingIT {
         assertThat(running.isEmpty())
                 .as("no module thread while the %s application runs: %s", name, running)
                 .isEqualTo(!runtimeInUse);
-        assertThat(outcome(name))
+        assertThat(Probes.text("stopping-probe/outcome/" + name))
                 .as("requestLink from @PreDestroy of the %s application", name)
                 .startsWith("one.aisa.xlink.XLinkUnavailableException: AISAX047");
         assertThat(stub.requests()).as("requests that reached the stub").isEmpty();
         assertThat(awaitNoModuleThreads())
                 .as("threads of the module after the %s application stopped", name)
                 .isEmpty();
-    }
-
-    private static String outcome(String name) throws IOException, InterruptedException {
-        HttpResponse<String> response =
-                HTTP.send(
-                        HttpRequest.newBuilder(
-                                        URI.create(base() + "stopping-probe/outcome/" + name))
-                                .timeout(Duration.ofSeconds(30))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-        return response.body();
     }
 
     private static List<String> awaitNoModuleThreads() throws Exception {
@@ -136,19 +112,6 @@ public class StoppingIT {
     }
 
     private static List<String> moduleThreads() throws IOException, InterruptedException {
-        HttpResponse<String> response =
-                HTTP.send(
-                        HttpRequest.newBuilder(URI.create(base() + "stopping-probe/probe"))
-                                .timeout(Duration.ofSeconds(30))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-        JsonObject probe = Json.createReader(new StringReader(response.body())).readObject();
-        return probe.getJsonArray("moduleThreads").getValuesAs(JsonString.class).stream()
-                .map(JsonString::getString)
-                .toList();
-    }
-
-    private static String base() {
-        return "http://127.0.0.1:" + System.getProperty("liberty.http.port") + "/";
+        return Probes.moduleThreads("stopping-probe");
     }
 }

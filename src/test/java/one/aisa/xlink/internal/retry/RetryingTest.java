@@ -477,41 +477,50 @@ class RetryingTest {
         return "too late";
     }
 
+    /** A policy whose Rest Client never gives up waiting: its attempts go to a call thread. */
     static CallPolicy policy(Duration timeout, int attempts) {
-        return new CallPolicy(
+        return policy(
                 timeout,
                 attempts,
                 Duration.ofMillis(10),
-                Duration.ofSeconds(1),
-                1 << 20,
                 CallPolicy.UNBOUNDED,
-                CallPolicy.UNBOUNDED,
-                false);
+                CallPolicy.UNBOUNDED);
     }
 
     /** A policy that waits ten seconds before its first retry, its attempts on the caller. */
     static CallPolicy slowRetry() {
-        return new CallPolicy(
+        return policy(
                 Duration.ofSeconds(30),
                 3,
                 Duration.ofSeconds(10),
-                Duration.ofSeconds(1),
-                1 << 20,
                 Duration.ofMillis(500),
-                Duration.ofMillis(500),
-                false);
+                Duration.ofMillis(500));
     }
 
     /** A policy whose Rest Client gives up waiting after {@code clientWaitLimit}. */
     static CallPolicy policy(Duration timeout, int attempts, Duration clientWaitLimit) {
-        return new CallPolicy(
+        return policy(
                 timeout,
                 attempts,
                 Duration.ofMillis(10),
+                clientWaitLimit.dividedBy(2),
+                clientWaitLimit.dividedBy(2));
+    }
+
+    private static CallPolicy policy(
+            Duration timeout,
+            int attempts,
+            Duration firstBackoff,
+            Duration connectTimeout,
+            Duration readTimeout) {
+        return new CallPolicy(
+                timeout,
+                attempts,
+                firstBackoff,
                 Duration.ofSeconds(1),
                 1 << 20,
-                clientWaitLimit.dividedBy(2),
-                clientWaitLimit.dividedBy(2),
+                connectTimeout,
+                readTimeout,
                 false);
     }
 
