@@ -19,6 +19,8 @@ import java.util.function.Predicate;
 
 import one.aisa.xlink.bench.app.StubAnswer;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 /**
  * The benchmark driver: runs the registry benchmark in a JVM of its own, times Liberty start-ups
  * with and without the module, then measures call overhead and profiles the linker in one Liberty
@@ -335,41 +337,83 @@ public final class Bench {
     /**
      * Splits what the module adds to the one-resource app's start into steps, each a war with one
      * part of the module more than the one before it (the last swaps the bean that only injects the
-     * linker for the one that creates it), all started in turn in each round.
+     * linker for the one that creates it), beside three controls that hold none of the module: a
+     * jar of one class, the same jar with that class as a CDI extension that observes nothing, and
+     * an application bean of the app's own created as it starts. All are started in turn in each
+     * round.
      */
     private void split() throws Exception {
         Path base = war("-bench-start");
         Path module = war("-bench-start-module");
         Path variants = out.resolve("variants");
-        Path injectedClasses =
-                target.resolve("bench-classes")
-                        .resolve(Variants.INJECTED_CLASSES.substring("WEB-INF/classes/".length()));
+        Path classes = target.resolve("bench-classes");
         Map<String, byte[]> injected = new TreeMap<>();
         for (String file : List.of("LinkerInjected.class", "package-info.class")) {
+            String entry = Variants.INJECTED_CLASSES + file;
             injected.put(
-                    Variants.INJECTED_CLASSES + file,
-                    Files.readAllBytes(injectedClasses.resolve(file)));
+                    entry,
+                    Files.readAllBytes(
+                            classes.resolve(entry.substring("WEB-INF/classes/".length()))));
         }
-        Predicate<String> moduleBean = name -> name.startsWith(Variants.MODULE_CLASSES);
+        String observer = Variants.CONTROL_CLASSES + "StartObserver.class";
+        Map<String, byte[]> startObserver =
+                Map.of(
+                        "WEB-INF/classes/" + observer,
+                        Files.readAllBytes(classes.resolve(observer)));
+        String idle = Variants.CONTROL_CLASSES + "IdleExtension.class";
+        Map<String, byte[]> oneClass = Map.of(idle, Files.readAllBytes(classes.resolve(idle)));
+        Map<String, byte[]> idleExtension = new TreeMap<>(oneClass);
+        idleExtension.put(
+                Variants.EXTENSION_SERVICE,
+                (idle.replace(".class", "").replace('/', '.') + "\n").getBytes(UTF_8));
+        Predicate<String> allButManifest = name -> !name.equals(Variants.MANIFEST);
+        Variants.Edit withoutModuleBean =
+                Variants.Edit.drop(name -> name.startsWith(Variants.MODULE_CLASSES));
         String[] steps = {
             "one-resource app without the library",
+            "control: a jar of one class, none of the module",
+            "control: that jar with its class a CDI extension observing nothing",
+            "control: no jar, an application bean of the app's own created at start",
             "+ library jar, its CDI extension's service file taken out",
             "+ the extension, no linker injected",
             "+ a bean injecting the linker (checked at deployment, not created)",
             "+ the linker created as the app starts (the app with the module)"
         };
+        // The step each step adds to: the jar controls add to the app or the control jar, the
+        // bean control to the app, each library step to the one before it.
+        int[] after = {-1, 0, 1, 0, 0, 4, 5, 6};
         Path[] wars = {
             base,
             Variants.copy(
                     module,
+                    variants.resolve("control-jar.war"),
+                    withoutModuleBean,
+                    new Variants.Edit(allButManifest, oneClass)),
+            Variants.copy(
+                    module,
+                    variants.resolve("control-extension.war"),
+                    withoutModuleBean,
+                    new Variants.Edit(allButManifest, idleExtension)),
+            Variants.copy(
+                    base,
+                    variants.resolve("control-bean.war"),
+                    new Variants.Edit(name -> false, startObserver),
+                    Variants.Edit.NONE),
+            Variants.copy(
+                    module,
                     variants.resolve("jar-only.war"),
-                    moduleBean,
-                    Map.of(),
-                    name -> name.equals(Variants.EXTENSION_SERVICE)),
+                    withoutModuleBean,
+                    Variants.Edit.drop(name -> name.equals(Variants.EXTENSION_SERVICE))),
             Variants.copy(
-                    module, variants.resolve("extension.war"), moduleBean, Map.of(), name -> false),
+                    module,
+                    variants.resolve("extension.war"),
+                    withoutModuleBean,
+                    Variants.Edit.NONE),
             Variants.copy(
-                    module, variants.resolve("injected.war"), moduleBean, injected, name -> false),
+                    module,
+                    variants.resolve("injected.war"),
+                    new Variants.Edit(withoutModuleBean.drop(), injected),
+                    Variants.Edit.NONE),
             module
         };
         progress(
@@ -410,7 +454,6 @@ public final class Bench {
                         "this step: difference of medians",
                         "to 200 median ms");
         long baseline = median(sorted(times[0][1]));
-        long previous = baseline;
         for (int step = 0; step < wars.length; step++) {
             long[] appStart = sorted(times[step][1]);
             table.row(
@@ -420,9 +463,8 @@ public final class Bench {
                     appStart[starts - 1],
                     median(appStart) - baseline,
                     median(differences(times[step][1], times[0][1])),
-                    median(appStart) - previous,
+                    after[step] < 0 ? "" : median(appStart) - median(sorted(times[after[step]][1])),
                     median(sorted(times[step][0])));
-            previous = median(appStart);
         }
         table.writeCsv(out.resolve("startup-split-summary.csv"));
         tables.add(table);

@@ -20,74 +20,91 @@ final class Variants {
 
     static final String MODULE_CLASSES = "WEB-INF/classes/one/aisa/xlink/bench/start/module/";
     static final String INJECTED_CLASSES = "WEB-INF/classes/one/aisa/xlink/bench/start/injected/";
+    static final String CONTROL_CLASSES = "one/aisa/xlink/bench/start/control/";
     static final String EXTENSION_SERVICE =
             "META-INF/services/jakarta.enterprise.inject.spi.Extension";
+    static final String MANIFEST = "META-INF/MANIFEST.MF";
+
+    /**
+     * Entries to take out of an archive and entries to add to it.
+     *
+     * @param drop names the entries taken out
+     * @param add path to content of each entry added
+     */
+    record Edit(Predicate<String> drop, Map<String, byte[]> add) {
+
+        static final Edit NONE = new Edit(name -> false, Map.of());
+
+        static Edit drop(Predicate<String> drop) {
+            return new Edit(drop, Map.of());
+        }
+    }
 
     private Variants() {}
 
     /**
-     * Writes a copy of {@code war} without the entries {@code drop} names, with each entry of
-     * {@code add} (war path to content), and with the library jar's own entries that {@code
-     * dropFromLibrary} names taken out.
+     * Writes a copy of {@code war} edited by {@code ofWar}, its library jar by {@code ofLibrary}.
      */
-    static Path copy(
-            Path war,
-            Path to,
-            Predicate<String> drop,
-            Map<String, byte[]> add,
-            Predicate<String> dropFromLibrary)
-            throws IOException {
+    static Path copy(Path war, Path to, Edit ofWar, Edit ofLibrary) throws IOException {
         Files.createDirectories(to.getParent());
+        String variant = to.getFileName().toString().replace(".war", "");
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(war));
                 ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(to))) {
             for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
                 String name = entry.getName();
-                if (drop.test(name)) {
+                if (ofWar.drop().test(name)) {
                     continue;
                 }
-                boolean library = name.startsWith("WEB-INF/lib/") && name.endsWith(".jar");
-                byte[] content = library ? in.readAllBytes() : null;
-                byte[] changed = library ? withoutEntries(content, dropFromLibrary) : null;
+                boolean isLibrary = name.startsWith("WEB-INF/lib/") && name.endsWith(".jar");
+                byte[] content = isLibrary ? in.readAllBytes() : null;
+                byte[] changed = isLibrary ? edited(content, ofLibrary) : null;
                 // Liberty keeps the jars it extracted from a war under the application's name
-                // and may take a changed jar of the same name and time for the one it has: a
-                // changed library jar gets a name of its own.
+                // and may take a changed jar of the same name and time for the one it has: each
+                // variant's changed library jar gets a name of its own.
                 out.putNextEntry(
                         copyOf(
                                 entry,
-                                changed != null ? name.replace(".jar", "-changed.jar") : name));
-                if (library) {
+                                changed != null
+                                        ? name.replace(".jar", "-" + variant + ".jar")
+                                        : name));
+                if (isLibrary) {
                     out.write(changed != null ? changed : content);
                 } else {
                     in.transferTo(out);
                 }
                 out.closeEntry();
             }
-            for (Map.Entry<String, byte[]> entry : add.entrySet()) {
-                out.putNextEntry(new ZipEntry(entry.getKey()));
-                out.write(entry.getValue());
-                out.closeEntry();
-            }
+            add(out, ofWar.add());
         }
         return to;
     }
 
-    /** Returns the jar without the entries {@code drop} names, or null if it names none. */
-    private static byte[] withoutEntries(byte[] jar, Predicate<String> drop) throws IOException {
-        ByteArrayOutputStream smaller = new ByteArrayOutputStream(jar.length);
-        boolean dropped = false;
+    /** Returns the jar edited, or null if the edit leaves it as it is. */
+    private static byte[] edited(byte[] jar, Edit edit) throws IOException {
+        ByteArrayOutputStream edited = new ByteArrayOutputStream(jar.length);
+        boolean changed = !edit.add().isEmpty();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(jar));
-                ZipOutputStream out = new ZipOutputStream(smaller)) {
+                ZipOutputStream out = new ZipOutputStream(edited)) {
             for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
-                if (drop.test(entry.getName())) {
-                    dropped = true;
+                if (edit.drop().test(entry.getName())) {
+                    changed = true;
                     continue;
                 }
                 out.putNextEntry(copyOf(entry, entry.getName()));
                 in.transferTo(out);
                 out.closeEntry();
             }
+            add(out, edit.add());
         }
-        return dropped ? smaller.toByteArray() : null;
+        return changed ? edited.toByteArray() : null;
+    }
+
+    private static void add(ZipOutputStream out, Map<String, byte[]> entries) throws IOException {
+        for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+            out.putNextEntry(new ZipEntry(entry.getKey()));
+            out.write(entry.getValue());
+            out.closeEntry();
+        }
     }
 
     /** A new entry of that name with the entry's time, so its content is written anew. */
