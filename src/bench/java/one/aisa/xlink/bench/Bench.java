@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 import one.aisa.xlink.bench.app.StubAnswer;
 
@@ -55,6 +56,10 @@ public final class Bench {
     private final int calls;
     private final int starts;
     private final Set<String> only;
+
+    /** What {@code bench.only} may name. */
+    private static final Set<String> PARTS = Set.of("registry", "startup", "overhead", "split");
+
     private final long began = System.nanoTime();
     private final List<Table> tables = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
@@ -70,18 +75,41 @@ public final class Bench {
                 new Liberty(
                         Path.of(System.getProperty("bench.wlp", "target/liberty/wlp")),
                         System.getProperty("bench.server", "bench"),
-                        Integer.getInteger("bench.http.port", 9580),
+                        positive("bench.http.port", 9580),
                         console);
-        rounds = Integer.getInteger("bench.rounds", 10);
-        calls = Integer.getInteger("bench.calls", 2000);
-        starts = Integer.getInteger("bench.starts", 20);
+        rounds = positive("bench.rounds", 10);
+        calls = positive("bench.calls", 2000);
+        starts = positive("bench.starts", 20);
         only = Set.of(System.getProperty("bench.only", "registry,startup,overhead").split(","));
-        if (starts < 1 || rounds < 1 || calls < 1) {
+        if (!PARTS.containsAll(only)) {
             throw new IllegalArgumentException(
-                    "bench.starts, bench.rounds and bench.calls must be at least 1");
+                    "bench.only=" + String.join(",", only) + ": choose among " + PARTS);
         }
-        // One run's console only, so that what a reader finds in it is this run's.
-        Files.deleteIfExists(console);
+        // One run's output only, so that what a reader finds in target/bench is this run's.
+        try (Stream<Path> files = Files.list(out)) {
+            for (Path file : files.toList()) {
+                String name = file.getFileName().toString();
+                if (name.endsWith(".csv") || name.endsWith(".txt") || name.endsWith(".log")) {
+                    Files.delete(file);
+                }
+            }
+        }
+    }
+
+    /** The whole number {@code name} sets, at least 1, or {@code otherwise} if it is not set. */
+    private static int positive(String name, int otherwise) {
+        String value = System.getProperty(name);
+        int number;
+        try {
+            number = value == null ? otherwise : Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            number = 0;
+        }
+        if (number < 1) {
+            throw new IllegalArgumentException(
+                    name + "=" + value + ": must be a whole number of at least 1");
+        }
+        return number;
     }
 
     /**
@@ -371,7 +399,7 @@ public final class Bench {
                 Variants.Edit.drop(name -> name.startsWith(Variants.MODULE_CLASSES));
         String[] steps = {
             "one-resource app without the library",
-            "control: a jar of one class, none of the module",
+            "control: a jar of one class, none of the module's classes",
             "control: that jar with its class a CDI extension observing nothing",
             "control: no jar, an application bean of the app's own created at start",
             "+ library jar, its CDI extension's service file taken out",
@@ -429,6 +457,7 @@ public final class Bench {
         long[][][] times = new long[wars.length][2][starts];
         Table raw = new Table("start-up split (raw)", "round", "step", "ms to 200", "app start ms");
         for (int i = 0; i < starts; i++) {
+            progress("start-up split: round " + (i + 1) + " of " + starts);
             for (int k = 0; k < wars.length; k++) {
                 int step = (k + i) % wars.length;
                 long[] measured = startOnce(wars[step]);
@@ -444,7 +473,9 @@ public final class Bench {
                         "Start-up split ("
                                 + starts
                                 + " rounds; app start = Liberty's CWWKZ0001I figure; added ="
-                                + " against the app without the library)",
+                                + " against the app without the library; this step ="
+                                + " against the step numbered)",
+                        "#",
                         "step",
                         "app start median ms",
                         "min ms",
@@ -452,11 +483,13 @@ public final class Bench {
                         "added: difference of medians",
                         "added: median of pairwise differences",
                         "this step: difference of medians",
+                        "against #",
                         "to 200 median ms");
         long baseline = median(sorted(times[0][1]));
         for (int step = 0; step < wars.length; step++) {
             long[] appStart = sorted(times[step][1]);
             table.row(
+                    step,
                     steps[step],
                     median(appStart),
                     appStart[0],
@@ -464,6 +497,7 @@ public final class Bench {
                     median(appStart) - baseline,
                     median(differences(times[step][1], times[0][1])),
                     after[step] < 0 ? "" : median(appStart) - median(sorted(times[after[step]][1])),
+                    after[step] < 0 ? "" : after[step],
                     median(sorted(times[step][0])));
         }
         table.writeCsv(out.resolve("startup-split-summary.csv"));

@@ -44,6 +44,7 @@ final class Variants {
 
     /**
      * Writes a copy of {@code war} edited by {@code ofWar}, its library jar by {@code ofLibrary}.
+     * The library is the only jar in the wars this edits.
      */
     static Path copy(Path war, Path to, Edit ofWar, Edit ofLibrary) throws IOException {
         Files.createDirectories(to.getParent());
@@ -65,7 +66,10 @@ final class Variants {
                         copyOf(
                                 entry,
                                 changed != null
-                                        ? name.replace(".jar", "-" + variant + ".jar")
+                                        ? name.substring(0, name.length() - ".jar".length())
+                                                + "-"
+                                                + variant
+                                                + ".jar"
                                         : name));
                 if (isLibrary) {
                     out.write(changed != null ? changed : content);

@@ -1,6 +1,7 @@
 /**
- * Controls of the start-up split: what the server charges any library for being a jar, and for
- * being a jar with a CDI extension, whatever the library does. The driver packs these classes into
- * jars of their own; no war the build makes holds them.
+ * Controls of the start-up split, none of the module's classes in them: a CDI extension that
+ * observes nothing, which the driver packs into a jar of its own (as a plain class, and again as an
+ * extension with its service file), and an application bean created as the application starts,
+ * which it adds to the one-resource application's classes. No war the build makes holds them.
  */
 package one.aisa.xlink.bench.start.control;
