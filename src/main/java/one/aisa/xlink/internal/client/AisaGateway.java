@@ -7,6 +7,7 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
 import java.util.List;
+import javax.net.ssl.SSLException;
 
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
@@ -106,6 +107,14 @@ public final class AisaGateway {
             what =
                     "AISAX011: could not connect to AIsa. Check aisa.base-url and the network"
                             + " path (proxy: aisa/mp-rest/proxyAddress), then retry.";
+        } else if (io instanceof SSLException) {
+            what =
+                    "AISAX009: the TLS handshake with AIsa failed ("
+                            + io.getClass().getSimpleName()
+                            + "). If it persists, the server's certificate is not trusted or does"
+                            + " not match the host of aisa.base-url: check aisa/mp-rest/trustStore"
+                            + " and aisa/mp-rest/hostnameVerifier, and any proxy that intercepts"
+                            + " TLS.";
         } else if (io instanceof UnknownHostException) {
             what =
                     "AISAX012: the host of aisa.base-url could not be resolved. Check aisa.base-url.";
