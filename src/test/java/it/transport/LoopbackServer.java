@@ -11,11 +11,16 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * A one-thread HTTP/1.1 server on 127.0.0.1, plain or TLS, that answers every request with the same
@@ -29,6 +34,7 @@ final class LoopbackServer implements AutoCloseable {
     private final byte[] answer;
     private final List<String> requestLines = new CopyOnWriteArrayList<>();
     private final List<String> failedConnections = new CopyOnWriteArrayList<>();
+    private final List<String> clientSubjects = new CopyOnWriteArrayList<>();
     private final Thread thread;
 
     private LoopbackServer(ServerSocket socket, String answer) {
@@ -50,28 +56,56 @@ final class LoopbackServer implements AutoCloseable {
      */
     static LoopbackServer tls(int port, String answer, String keys, String password)
             throws IOException, GeneralSecurityException {
+        return tls(port, answer, keys, null, password);
+    }
+
+    /**
+     * TLS on {@code port} as {@link #tls(int, String, String, String)}, and when {@code
+     * clientTrust} names a class-path trust store, only for clients whose certificate it holds.
+     */
+    static LoopbackServer tls(
+            int port, String answer, String keys, String clientTrust, String password)
+            throws IOException, GeneralSecurityException {
+        KeyManagerFactory managers =
+                KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        managers.init(store(keys, password), password.toCharArray());
+        TrustManagerFactory trust = null;
+        if (clientTrust != null) {
+            trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(store(clientTrust, password));
+        }
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(
+                managers.getKeyManagers(), trust == null ? null : trust.getTrustManagers(), null);
+        SSLServerSocket socket =
+                (SSLServerSocket)
+                        context.getServerSocketFactory()
+                                .createServerSocket(port, 50, InetAddress.getByName("127.0.0.1"));
+        socket.setNeedClientAuth(clientTrust != null);
+        return new LoopbackServer(socket, answer);
+    }
+
+    private static KeyStore store(String resource, String password)
+            throws IOException, GeneralSecurityException {
         KeyStore store = KeyStore.getInstance("PKCS12");
         try (InputStream in =
-                Thread.currentThread().getContextClassLoader().getResourceAsStream(keys)) {
+                Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IOException(keys + " is not on the class path");
+                throw new IOException(resource + " is not on the class path");
             }
             store.load(in, password.toCharArray());
         }
-        KeyManagerFactory managers =
-                KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        managers.init(store, password.toCharArray());
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(managers.getKeyManagers(), null, null);
-        return new LoopbackServer(
-                context.getServerSocketFactory()
-                        .createServerSocket(port, 50, InetAddress.getByName("127.0.0.1")),
-                answer);
+        return store;
     }
 
     /** The request line of every request answered, oldest first. */
     List<String> requestLines() {
         return requestLines;
+    }
+
+    /** The subject of each client certificate a TLS client presented, oldest first. */
+    List<String> clientSubjects() {
+        return clientSubjects;
     }
 
     /** The failure of every connection that ended before its request was read. */
@@ -104,6 +138,14 @@ final class LoopbackServer implements AutoCloseable {
         }
         in.readNBytes(length);
         requestLines.add(requestLine);
+        if (connection instanceof SSLSocket tls
+                && socket instanceof SSLServerSocket server
+                && server.getNeedClientAuth()) {
+            for (Certificate certificate : tls.getSession().getPeerCertificates()) {
+                clientSubjects.add(
+                        ((X509Certificate) certificate).getSubjectX500Principal().getName());
+            }
+        }
         OutputStream out = connection.getOutputStream();
         out.write(
                 ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "

@@ -29,8 +29,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * The Rest Client's transport keys, each against a server of the test's own on 127.0.0.1: a trust
  * store on the class path lets the linker trust AIsa's certificate, a handshake with an untrusted
  * certificate fails with advice on the trust store, a configured hostname verifier has the last
- * word, and a configured proxy carries every request. Each application gets its ports at
- * deployment; its test starts the server on them and stops it.
+ * word, a key store answers a server that asks for a client certificate, and a configured proxy
+ * carries every request. Each application gets its ports at deployment; its test starts the server
+ * on them and stops it.
  */
 @ExtendWith(ArquillianExtension.class)
 public class TransportIT {
@@ -57,6 +58,18 @@ public class TransportIT {
                         + "aisa/mp-rest/hostnameVerifier="
                         + RefusingVerifier.class.getName()
                         + "\n");
+    }
+
+    @Deployment(name = "client-certificate")
+    public static WebArchive clientCertificate() {
+        return tlsApp(
+                "transport-client-certificate",
+                trustStore()
+                        + "aisa/mp-rest/keyStore=classpath:/"
+                        + TestCertificates.CLIENT_KEYS
+                        + "\naisa/mp-rest/keyStorePassword="
+                        + TestCertificates.PASSWORD
+                        + "\naisa/mp-rest/keyStoreType=PKCS12\n");
     }
 
     @Deployment(name = "proxied")
@@ -100,7 +113,13 @@ public class TransportIT {
                         new FileAsset(TestCertificates.stubKeys().toFile()),
                         TestCertificates.STUB_KEYS)
                 .addAsResource(
-                        new FileAsset(TestCertificates.trust().toFile()), TestCertificates.TRUST);
+                        new FileAsset(TestCertificates.trust().toFile()), TestCertificates.TRUST)
+                .addAsResource(
+                        new FileAsset(TestCertificates.clientKeys().toFile()),
+                        TestCertificates.CLIENT_KEYS)
+                .addAsResource(
+                        new FileAsset(TestCertificates.stubTrust().toFile()),
+                        TestCertificates.STUB_TRUST);
     }
 
     private static String trustStore() {
@@ -160,6 +179,26 @@ public class TransportIT {
                     .as("hosts the verifier was asked about")
                     .contains("127.0.0.1");
             assertThat(aisa.requestLines()).as("requests read by the server").isEmpty();
+        }
+    }
+
+    @Test
+    @OperateOnDeployment("client-certificate")
+    void aKeyStoreOnTheClassPathAnswersAisasRequestForAClientCertificate() throws Exception {
+        try (LoopbackServer aisa =
+                LoopbackServer.tls(
+                        port(),
+                        Answers.flat("st-tls-client", EXPIRES),
+                        TestCertificates.STUB_KEYS,
+                        TestCertificates.STUB_TRUST,
+                        TestCertificates.PASSWORD)) {
+            XLink link = linker().requestLink();
+
+            assertThat(link.state()).isEqualTo("st-tls-client");
+            assertThat(aisa.clientSubjects())
+                    .as("client certificates the server was shown")
+                    .containsExactly(TestCertificates.CLIENT_SUBJECT);
+            linker().cancel(link.state());
         }
     }
 

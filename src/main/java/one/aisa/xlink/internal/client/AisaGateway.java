@@ -111,10 +111,10 @@ public final class AisaGateway {
             what =
                     "AISAX009: the TLS handshake with AIsa failed ("
                             + io.getClass().getSimpleName()
-                            + "). If it persists, the server's certificate is not trusted or does"
-                            + " not match the host of aisa.base-url: check aisa/mp-rest/trustStore"
-                            + " and aisa/mp-rest/hostnameVerifier, and any proxy that intercepts"
-                            + " TLS.";
+                            + "). If it persists: AIsa's certificate is not trusted"
+                            + " (aisa/mp-rest/trustStore), the hostname verifier refused it"
+                            + " (aisa/mp-rest/hostnameVerifier), the server wanted a client"
+                            + " certificate (aisa/mp-rest/keyStore), or a proxy intercepts TLS.";
         } else if (io instanceof UnknownHostException) {
             what =
                     "AISAX012: the host of aisa.base-url could not be resolved. Check aisa.base-url.";
