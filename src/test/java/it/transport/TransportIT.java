@@ -13,6 +13,7 @@ import it.support.Answers;
 import it.support.Deployments;
 import one.aisa.xlink.XAccountLinker;
 import one.aisa.xlink.XLink;
+import one.aisa.xlink.XLinkConfigException;
 import one.aisa.xlink.XLinkUnavailableException;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.OperateOnDeployment;
@@ -29,9 +30,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * The Rest Client's transport keys, each against a server of the test's own on 127.0.0.1: a trust
  * store on the class path lets the linker trust AIsa's certificate, a handshake with an untrusted
  * certificate fails with advice on the trust store, a configured hostname verifier has the last
- * word, a key store answers a server that asks for a client certificate, and a configured proxy
- * carries every request. Each application gets its ports at deployment; its test starts the server
- * on them and stops it.
+ * word, a key store answers a server that asks for a client certificate, a store that cannot be
+ * read is a configuration problem, and a configured proxy carries every request. Each application
+ * gets its ports at deployment; its test starts the server on them and stops it.
  */
 @ExtendWith(ArquillianExtension.class)
 public class TransportIT {
@@ -70,6 +71,16 @@ public class TransportIT {
                         + "\naisa/mp-rest/keyStorePassword="
                         + TestCertificates.PASSWORD
                         + "\naisa/mp-rest/keyStoreType=PKCS12\n");
+    }
+
+    @Deployment(name = "missing-store")
+    public static WebArchive missingStore() {
+        return tlsApp(
+                "transport-missing-store",
+                "aisa/mp-rest/trustStore=classpath:/it-transport/missing.p12\n"
+                        + "aisa/mp-rest/trustStorePassword="
+                        + TestCertificates.PASSWORD
+                        + "\n");
     }
 
     @Deployment(name = "proxied")
@@ -199,6 +210,25 @@ public class TransportIT {
                     .as("client certificates the server was shown")
                     .containsExactly(TestCertificates.CLIENT_SUBJECT);
             linker().cancel(link.state());
+        }
+    }
+
+    @Test
+    @OperateOnDeployment("missing-store")
+    void aStoreThatCannotBeReadIsAConfigurationProblemOfTheFirstCall() throws Exception {
+        try (LoopbackServer aisa = tls("st-tls-missing")) {
+            XLinkConfigException e =
+                    catchThrowableOfType(XLinkConfigException.class, linker()::requestLink);
+
+            assertThat(e).as("an unreadable trust store is XLinkConfigException").isNotNull();
+            assertThat(e.getMessage())
+                    .startsWith("AISAX001: aisa-x-link is not configured correctly (1 problem)")
+                    .contains(
+                            "aisa/mp-rest/trustStore (classpath:/it-transport/missing.p12, type JKS)"
+                                    + " could not be read: FileNotFoundException")
+                    .doesNotContain(TestCertificates.PASSWORD);
+            assertThat(aisa.requestLines()).as("requests read by the server").isEmpty();
+            assertThat(aisa.failedConnections()).as("connections the server saw").isEmpty();
         }
     }
 

@@ -8,15 +8,12 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
-import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.BeanManager;
-
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import one.aisa.xlink.XAccountLinker;
 import one.aisa.xlink.XLinkConfigException;
+import one.aisa.xlink.internal.client.AisaClients;
 import one.aisa.xlink.internal.client.AisaGateway;
-import one.aisa.xlink.internal.client.AisaTwitterApi;
 import one.aisa.xlink.internal.config.AccountSettings;
 import one.aisa.xlink.internal.config.Configuration;
 import one.aisa.xlink.internal.config.RegistrySettings;
@@ -47,13 +44,13 @@ public final class LinkerRuntime {
     private static final int MAX_CALL_THREADS = 64;
 
     private final Configuration configuration;
-    private final BeanManager beans;
     private final LinkEvents events;
 
-    /** The Rest Client's instance handle and the gateway over it, created by the first call. */
-    private Instance<AisaTwitterApi> apis;
-
+    /** The gateway over the Rest Client, both created by the first call. */
     private volatile AisaGateway gateway;
+
+    /** The application's class loader, for the Rest Client's stores and named classes. */
+    private final ClassLoader application = Thread.currentThread().getContextClassLoader();
 
     private final Clock clock = Clock.systemUTC();
     private final LinkRegistry pending;
@@ -76,7 +73,6 @@ public final class LinkerRuntime {
      */
     public LinkerRuntime(Configuration configuration, BeanManager beans) {
         this.configuration = configuration;
-        this.beans = beans;
         this.events = new LinkEvents(beans);
         pending = registry();
         timer = new ScheduledThreadPoolExecutor(1, threads(TIMER_THREAD));
@@ -123,14 +119,11 @@ public final class LinkerRuntime {
         retrying.close();
         timer.shutdownNow();
         ThreadPoolExecutor started;
-        Instance<AisaTwitterApi> createdApis;
         AisaGateway createdGateway;
         synchronized (this) {
             stopped = true;
             started = calls;
-            createdApis = apis;
             createdGateway = gateway;
-            apis = null;
         }
         if (started != null) {
             started.shutdownNow();
@@ -148,10 +141,10 @@ public final class LinkerRuntime {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (createdApis != null && createdGateway != null) {
+        if (createdGateway != null) {
             try {
-                createdApis.destroy(createdGateway.api());
-            } catch (RuntimeException e) {
+                AisaClients.close(createdGateway.api());
+            } catch (Exception e) {
                 // The client is released with the application either way; nothing to undo here.
                 Log.LOG.log(
                         System.Logger.Level.DEBUG,
@@ -243,8 +236,14 @@ public final class LinkerRuntime {
                         // A call that passed the retry loop's check as the application stopped.
                         throw Retrying.stopping();
                     }
-                    apis = beans.createInstance().select(AisaTwitterApi.class, RestClient.LITERAL);
-                    created = new AisaGateway(apis.get());
+                    SharedSettings shared = configuration.shared();
+                    created =
+                            new AisaGateway(
+                                    AisaClients.build(
+                                            shared.baseUrl(),
+                                            shared.call(),
+                                            shared.transport(),
+                                            application));
                     gateway = created;
                 }
             }

@@ -16,7 +16,6 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.BeanManager;
-import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.BeforeShutdown;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.InjectionPoint;
@@ -32,7 +31,6 @@ import one.aisa.xlink.XLinkConfigException;
 import one.aisa.xlink.XLinkEvent;
 import one.aisa.xlink.internal.DataSources;
 import one.aisa.xlink.internal.LinkerRuntime;
-import one.aisa.xlink.internal.client.AisaTwitterApi;
 import one.aisa.xlink.internal.config.Configuration;
 import one.aisa.xlink.internal.config.Keys;
 import one.aisa.xlink.internal.config.RegistrySettings;
@@ -47,7 +45,6 @@ import one.aisa.xlink.internal.events.ObserverGuard;
  *   <li>checks the configuration of every injected account at deployment and fails it with one
  *       message listing every problem;
  *   <li>wraps each observer of a link event in an {@link ObserverGuard};
- *   <li>hands the Rest Client interface to the Rest Client extension;
  *   <li>ties the application's {@link LinkerRuntime} to the application: created by the first
  *       linker (or as the application starts, for a database registry), stopped as it starts to
  *       stop.
@@ -76,11 +73,6 @@ public class XLinkExtension implements Extension {
     private LinkerRuntime runtime;
 
     private boolean stopping;
-
-    /** The Rest Client extension registers a bean for the interface when it sees its type. */
-    void addClient(@Observes BeforeBeanDiscovery event) {
-        event.addAnnotatedType(AisaTwitterApi.class, AisaTwitterApi.class.getName());
-    }
 
     void collectInjected(@Observes ProcessInjectionPoint<?, XAccountLinker> event) {
         String account = accountOf(event.getInjectionPoint());

@@ -10,18 +10,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
-import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
- * AIsa's Twitter endpoints, as a MicroProfile Rest Client. The base URL comes from {@code
- * aisa.base-url} (mapped onto {@code aisa/mp-rest/uri} by the library's own, lowest-ordinal config
- * source); timeouts, proxy and TLS are the standard {@code aisa/mp-rest/*} properties.
+ * AIsa's Twitter endpoints, as a MicroProfile Rest Client that {@link AisaClients} builds for
+ * {@code aisa.base-url} with the standard {@code aisa/mp-rest/*} timeouts, proxy and TLS keys.
  *
  * <p>The API key travels per call, so one client serves every account. The method returns the raw
  * response whatever its status ({@link UnmappedErrors}), and the caller reads and interprets every
  * body itself.
  */
-@RegisterRestClient(configKey = "aisa")
 @RegisterProvider(UnmappedErrors.class)
 @RegisterProvider(MappedErrors.class)
 @Path("/twitter")

@@ -77,7 +77,7 @@ public final class Keys {
     /** The Rest Client configKey: {@code aisa/mp-rest/readTimeout} and friends. */
     public static final String REST_CLIENT_CONFIG_KEY = "aisa";
 
-    private static final String CLIENT_INTERFACE = "one.aisa.xlink.internal.client.AisaTwitterApi";
+    static final String CLIENT_INTERFACE = "one.aisa.xlink.internal.client.AisaTwitterApi";
 
     /** Rest Client keys that set the URL; each must agree with {@link #BASE_URL}. */
     static final List<String> REST_CLIENT_URL_KEYS =
@@ -116,7 +116,7 @@ public final class Keys {
     static final String INTERFACE_CONNECT_TIMEOUT = CLIENT_INTERFACE + "/mp-rest/connectTimeout";
     static final String INTERFACE_READ_TIMEOUT = CLIENT_INTERFACE + "/mp-rest/readTimeout";
 
-    /** Rest Client timeouts in milliseconds, which the Rest Client itself reads only per call. */
+    /** Rest Client timeouts in milliseconds, which the module hands to the client it builds. */
     static final List<String> REST_CLIENT_TIMEOUT_KEYS =
             List.of(
                     CONNECT_TIMEOUT,

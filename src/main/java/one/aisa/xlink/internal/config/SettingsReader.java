@@ -48,8 +48,9 @@ final class SettingsReader {
         Duration lifetime = linkLifetime(problems);
         List<String> hosts = authHosts(problems);
         CallPolicy call = callPolicy(problems);
+        TransportSettings transport = new TransportReader(this::value).read(problems);
         return problems.size() == before
-                ? new SharedSettings(baseUrl, lifetime, hosts, call)
+                ? new SharedSettings(baseUrl, lifetime, hosts, call, transport)
                 : null;
     }
 
@@ -233,9 +234,9 @@ final class SettingsReader {
     }
 
     /**
-     * The Rest Client takes its URL from its own keys, which the module fills from {@code
-     * aisa.base-url} at the lowest ordinal. Any other value there would bypass the checks above, so
-     * it must name the same URL.
+     * The module builds its Rest Client for {@code aisa.base-url} alone. A URL under the Rest
+     * Client's own keys would look like a way around the checks above, so it must name the same
+     * URL.
      */
     private void restClientUrls(URI baseUrl, List<String> problems) {
         for (String key : Keys.REST_CLIENT_URL_KEYS) {

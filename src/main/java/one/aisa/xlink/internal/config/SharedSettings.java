@@ -11,9 +11,14 @@ import java.util.List;
  * @param linkLifetime how long a link lives when AIsa sends no {@code expires_at}
  * @param authHosts lower-case hosts an {@code auth_url} may point at, exactly or as a subdomain
  * @param call deadlines, retries and size limits of calls to AIsa
+ * @param transport proxy, trust and key stores, hostname verifier and providers of the Rest Client
  */
 public record SharedSettings(
-        URI baseUrl, Duration linkLifetime, List<String> authHosts, CallPolicy call) {
+        URI baseUrl,
+        Duration linkLifetime,
+        List<String> authHosts,
+        CallPolicy call,
+        TransportSettings transport) {
 
     public SharedSettings {
         authHosts = List.copyOf(authHosts);

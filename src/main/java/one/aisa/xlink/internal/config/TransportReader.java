@@ -1,0 +1,157 @@
+package one.aisa.xlink.internal.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the Rest Client's transport keys, each by the interface's name first and then by the
+ * configKey {@code aisa}, as MicroProfile Rest Client reads them, and checks what can be checked
+ * without opening anything: the proxy's form, where a store lives, that named classes exist.
+ */
+final class TransportReader {
+
+    private static final Pattern PROXY =
+            Pattern.compile("(\\[[0-9A-Fa-f:.]+\\]|[^\\s:/\\[\\]]+):(\\d{1,5})");
+    private static final Pattern CLASS_NAME =
+            Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*");
+
+    /** Standard keys that have no meaning for the module's client. */
+    private static final List<String> UNUSED =
+            List.of("followRedirects", "queryParamStyle", "scope");
+
+    private final Function<String, Optional<String>> value;
+
+    /**
+     * @param value a key's value, blank values read as unset
+     */
+    TransportReader(Function<String, Optional<String>> value) {
+        this.value = value;
+    }
+
+    TransportSettings read(List<String> problems) {
+        int before = problems.size();
+        for (String name : UNUSED) {
+            setting(name)
+                    .ifPresent(
+                            set ->
+                                    problems.add(
+                                            SettingsReader.describe(set.key())
+                                                    + " has no effect on the module's client:"
+                                                    + " remove it"));
+        }
+        Optional<TransportSettings.Proxy> proxy =
+                setting("proxyAddress").flatMap(set -> proxy(set, problems));
+        Optional<TransportSettings.Store> trustStore =
+                setting("trustStore").flatMap(set -> store(set, "trustStore", problems));
+        Optional<TransportSettings.Store> keyStore =
+                setting("keyStore").flatMap(set -> store(set, "keyStore", problems));
+        Optional<String> verifier =
+                setting("hostnameVerifier").flatMap(set -> className(set, problems));
+        List<TransportSettings.Provider> providers =
+                setting("providers").map(set -> providers(set, problems)).orElse(List.of());
+        return problems.size() == before
+                ? new TransportSettings(proxy, trustStore, keyStore, verifier, providers)
+                : null;
+    }
+
+    private static Optional<TransportSettings.Proxy> proxy(Setting set, List<String> problems) {
+        Matcher matcher = PROXY.matcher(set.text());
+        int port = matcher.matches() ? Integer.parseInt(matcher.group(2)) : 0;
+        if (port < 1 || port > 65535) {
+            problems.add(set.refused("must be host:port with a port from 1 to 65535"));
+            return Optional.empty();
+        }
+        String host = matcher.group(1);
+        if (host.startsWith("[")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        return Optional.of(new TransportSettings.Proxy(host, port));
+    }
+
+    private Optional<TransportSettings.Store> store(
+            Setting set, String name, List<String> problems) {
+        if (!set.text().startsWith("classpath:") && !set.text().startsWith("file:")) {
+            problems.add(set.refused("must start with classpath: or file:"));
+            return Optional.empty();
+        }
+        Optional<String> password = setting(name + "Password").map(Setting::raw);
+        String type = setting(name + "Type").map(Setting::text).orElse("JKS");
+        return Optional.of(new TransportSettings.Store(set.key(), set.text(), password, type));
+    }
+
+    private static Optional<String> className(Setting set, List<String> problems) {
+        if (!CLASS_NAME.matcher(set.text()).matches()) {
+            problems.add(set.refused("must be a class name"));
+            return Optional.empty();
+        }
+        return Optional.of(set.text());
+    }
+
+    private List<TransportSettings.Provider> providers(Setting set, List<String> problems) {
+        List<TransportSettings.Provider> providers = new ArrayList<>();
+        for (String part : set.text().split(",")) {
+            String name = part.strip();
+            if (name.isEmpty()) {
+                continue;
+            }
+            if (!CLASS_NAME.matcher(name).matches()) {
+                problems.add(
+                        SettingsReader.describe(set.key())
+                                + " names \""
+                                + name
+                                + "\", not a class name");
+                continue;
+            }
+            OptionalInt priority =
+                    setting("providers/" + name + "/priority")
+                            .map(given -> priority(given, problems))
+                            .orElse(OptionalInt.empty());
+            providers.add(new TransportSettings.Provider(name, priority));
+        }
+        return providers;
+    }
+
+    private static OptionalInt priority(Setting set, List<String> problems) {
+        try {
+            return OptionalInt.of(Integer.parseInt(set.text()));
+        } catch (NumberFormatException e) {
+            problems.add(set.refused("must be a whole number"));
+            return OptionalInt.empty();
+        }
+    }
+
+    /** The setting of {@code name}: by the interface's key when set, else by the configKey's. */
+    private Optional<Setting> setting(String name) {
+        for (String prefix : List.of(Keys.CLIENT_INTERFACE, Keys.REST_CLIENT_CONFIG_KEY)) {
+            String key = prefix + "/mp-rest/" + name;
+            Optional<String> set = value.apply(key);
+            if (set.isPresent()) {
+                return Optional.of(new Setting(key, set.get()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A key that is set and its value.
+     *
+     * @param key the key
+     * @param raw its value as set, for passwords
+     */
+    private record Setting(String key, String raw) {
+
+        String text() {
+            return raw.strip();
+        }
+
+        /** A problem that quotes the value: never for a password. */
+        String refused(String rule) {
+            return SettingsReader.describe(key) + " " + rule + ", not \"" + text() + "\"";
+        }
+    }
+}

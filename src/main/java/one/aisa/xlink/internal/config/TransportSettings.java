@@ -1,0 +1,68 @@
+package one.aisa.xlink.internal.config;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * How the module's Rest Client reaches AIsa beyond its URL and timeouts: the standard {@code
+ * aisa/mp-rest/*} transport keys, read and checked at deployment like every other setting.
+ *
+ * @param proxy the HTTP proxy every request goes through, if any
+ * @param trustStore the certificates AIsa's is checked against instead of the JVM's, if any
+ * @param keyStore the client certificate and key shown to a server that asks, if any
+ * @param hostnameVerifier the class that decides whether a certificate fits the host, if any
+ * @param providers JAX-RS providers registered on the client, in the order given
+ */
+public record TransportSettings(
+        Optional<Proxy> proxy,
+        Optional<Store> trustStore,
+        Optional<Store> keyStore,
+        Optional<String> hostnameVerifier,
+        List<Provider> providers) {
+
+    /** None of the keys set: the JVM's trust, no proxy, no client certificate. */
+    public static final TransportSettings NONE =
+            new TransportSettings(
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    List.of());
+
+    public TransportSettings {
+        providers = List.copyOf(providers);
+    }
+
+    /**
+     * An HTTP proxy.
+     *
+     * @param host its host name or address
+     * @param port its port, 1 to 65535
+     */
+    public record Proxy(String host, int port) {}
+
+    /**
+     * A key or trust store.
+     *
+     * @param key the key that named it, for messages
+     * @param location {@code classpath:<resource>} or {@code file:<path>}
+     * @param password its password; a secret, never shown
+     * @param type its type, {@code JKS} unless set
+     */
+    public record Store(String key, String location, Optional<String> password, String type) {
+
+        @Override
+        public String toString() {
+            return "Store[" + key + ", " + location + ", " + type + "]";
+        }
+    }
+
+    /**
+     * A provider class and the priority it is registered with, if one is set.
+     *
+     * @param className the class's binary name
+     * @param priority its priority, else the class's own
+     */
+    public record Provider(String className, OptionalInt priority) {}
+}

@@ -1,0 +1,154 @@
+package one.aisa.xlink.internal.config;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+import one.aisa.xlink.XLinkConfigException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TransportReaderTest {
+
+    static final String INTERFACE = "one.aisa.xlink.internal.client.AisaTwitterApi/mp-rest/";
+
+    static TransportSettings transport(String... keysAndValues) {
+        Map<String, String> values = new HashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            values.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return new Configuration(key -> Optional.ofNullable(values.get(key))).shared().transport();
+    }
+
+    @Test
+    void nothingSetMeansTheJvmsTrustAndNoProxy() {
+        assertThat(transport()).isEqualTo(TransportSettings.NONE);
+        assertThat(transport("aisa/mp-rest/proxyAddress", "  ")).isEqualTo(TransportSettings.NONE);
+    }
+
+    @Test
+    void proxyIsHostAndPort() {
+        assertThat(transport("aisa/mp-rest/proxyAddress", "127.0.0.1:3128").proxy())
+                .contains(new TransportSettings.Proxy("127.0.0.1", 3128));
+        assertThat(transport("aisa/mp-rest/proxyAddress", "[::1]:8080").proxy())
+                .contains(new TransportSettings.Proxy("::1", 8080));
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {"proxy.local", "proxy.local:0", "proxy.local:65536", "http://p:80", ":80"})
+    void malformedProxyIsRefused(String proxy) {
+        assertThatThrownBy(() -> transport("aisa/mp-rest/proxyAddress", proxy))
+                .isInstanceOf(XLinkConfigException.class)
+                .hasMessageContaining(
+                        "aisa/mp-rest/proxyAddress (env AISA_MP_REST_PROXYADDRESS) must be"
+                                + " host:port with a port from 1 to 65535, not \""
+                                + proxy
+                                + "\"");
+    }
+
+    @Test
+    void storesTakeTheirPasswordAndTypeAndNeverShowThePassword() {
+        TransportSettings transport =
+                transport(
+                        "aisa/mp-rest/trustStore", "classpath:/aisa-trust.p12",
+                        "aisa/mp-rest/trustStorePassword", "s3cret-trust",
+                        "aisa/mp-rest/trustStoreType", "PKCS12",
+                        "aisa/mp-rest/keyStore", "file:/etc/aisa/client.jks");
+
+        TransportSettings.Store trust = transport.trustStore().orElseThrow();
+        assertThat(trust.location()).isEqualTo("classpath:/aisa-trust.p12");
+        assertThat(trust.password()).contains("s3cret-trust");
+        assertThat(trust.type()).isEqualTo("PKCS12");
+        assertThat(trust.toString()).doesNotContain("s3cret");
+        TransportSettings.Store keys = transport.keyStore().orElseThrow();
+        assertThat(keys.type()).as("the specification's default type").isEqualTo("JKS");
+        assertThat(keys.password()).isEmpty();
+    }
+
+    @Test
+    void theInterfacesKeyWinsOverTheConfigKeys() {
+        TransportSettings transport =
+                transport(
+                        "aisa/mp-rest/trustStore",
+                        "classpath:/by-config-key.p12",
+                        INTERFACE + "trustStore",
+                        "classpath:/by-interface.p12",
+                        "aisa/mp-rest/proxyAddress",
+                        "127.0.0.1:1",
+                        INTERFACE + "proxyAddress",
+                        "127.0.0.1:2");
+
+        assertThat(transport.trustStore().orElseThrow().location())
+                .isEqualTo("classpath:/by-interface.p12");
+        assertThat(transport.trustStore().orElseThrow().key()).isEqualTo(INTERFACE + "trustStore");
+        assertThat(transport.proxy()).contains(new TransportSettings.Proxy("127.0.0.1", 2));
+    }
+
+    @Test
+    void providersKeepTheirOrderAndPriorities() {
+        TransportSettings transport =
+                transport(
+                        "aisa/mp-rest/providers", "com.acme.Tracing, com.acme.Audit,",
+                        "aisa/mp-rest/providers/com.acme.Audit/priority", "4000",
+                        "aisa/mp-rest/hostnameVerifier", "com.acme.Verifier");
+
+        assertThat(transport.providers())
+                .containsExactly(
+                        new TransportSettings.Provider("com.acme.Tracing", OptionalInt.empty()),
+                        new TransportSettings.Provider("com.acme.Audit", OptionalInt.of(4000)));
+        assertThat(transport.hostnameVerifier()).contains("com.acme.Verifier");
+    }
+
+    @Test
+    void everyTransportProblemIsListedInOneMessage() {
+        assertThatThrownBy(
+                        () ->
+                                transport(
+                                        "aisa/mp-rest/trustStore",
+                                        "/etc/aisa/trust.p12",
+                                        "aisa/mp-rest/keyStore",
+                                        "https://keys.example/k.p12",
+                                        "aisa/mp-rest/hostnameVerifier",
+                                        "not a class",
+                                        "aisa/mp-rest/providers",
+                                        "com.acme.Ok,com.acme.Bad-Name",
+                                        "aisa/mp-rest/providers/com.acme.Ok/priority",
+                                        "high",
+                                        "aisa/mp-rest/followRedirects",
+                                        "true",
+                                        INTERFACE + "scope",
+                                        "jakarta.inject.Singleton"))
+                .isInstanceOf(XLinkConfigException.class)
+                .hasMessageStartingWith(
+                        "AISAX001: aisa-x-link is not configured correctly (7 problems)")
+                .hasMessageContainingAll(
+                        "aisa/mp-rest/trustStore (env AISA_MP_REST_TRUSTSTORE) must start with"
+                                + " classpath: or file:, not \"/etc/aisa/trust.p12\"",
+                        "aisa/mp-rest/keyStore (env AISA_MP_REST_KEYSTORE) must start with",
+                        "aisa/mp-rest/hostnameVerifier (env AISA_MP_REST_HOSTNAMEVERIFIER) must be a"
+                                + " class name, not \"not a class\"",
+                        "names \"com.acme.Bad-Name\", not a class name",
+                        "aisa/mp-rest/providers/com.acme.Ok/priority (env"
+                                + " AISA_MP_REST_PROVIDERS_COM_ACME_OK_PRIORITY) must be a whole"
+                                + " number, not \"high\"",
+                        "aisa/mp-rest/followRedirects (env AISA_MP_REST_FOLLOWREDIRECTS) has no"
+                                + " effect on the module's client: remove it",
+                        INTERFACE + "scope");
+    }
+
+    @Test
+    void aStorePasswordNeverAppearsInAProblem() {
+        assertThatThrownBy(
+                        () ->
+                                transport(
+                                        "aisa/mp-rest/trustStore", "trust.p12",
+                                        "aisa/mp-rest/trustStorePassword", "s3cret-trust"))
+                .hasMessageNotContaining("s3cret");
+    }
+}
