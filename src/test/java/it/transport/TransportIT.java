@@ -224,8 +224,9 @@ public class TransportIT {
             assertThat(e.getMessage())
                     .startsWith("AISAX001: aisa-x-link is not configured correctly (1 problem)")
                     .contains(
-                            "aisa/mp-rest/trustStore (classpath:/it-transport/missing.p12, type JKS)"
-                                    + " could not be read: FileNotFoundException")
+                            "aisa/mp-rest/trustStore (env AISA_MP_REST_TRUSTSTORE)"
+                                    + " (classpath:/it-transport/missing.p12, type JKS) could not"
+                                    + " be read with its password and type: FileNotFoundException")
                     .doesNotContain(TestCertificates.PASSWORD);
             assertThat(aisa.requestLines()).as("requests read by the server").isEmpty();
             assertThat(aisa.failedConnections()).as("connections the server saw").isEmpty();

@@ -49,8 +49,11 @@ public final class LinkerRuntime {
     /** The gateway over the Rest Client, both created by the first call. */
     private volatile AisaGateway gateway;
 
-    /** The application's class loader, for the Rest Client's stores and named classes. */
-    private final ClassLoader application = Thread.currentThread().getContextClassLoader();
+    /**
+     * The application's class loader: the module's threads carry it, and the Rest Client is built
+     * with it, whichever thread creates the runtime or makes the first call.
+     */
+    private final ClassLoader application;
 
     private final Clock clock = Clock.systemUTC();
     private final LinkRegistry pending;
@@ -70,9 +73,11 @@ public final class LinkerRuntime {
      *
      * @param configuration the application's configuration, already checked at deployment
      * @param beans the application's bean manager
+     * @param application the application's class loader
      */
-    public LinkerRuntime(Configuration configuration, BeanManager beans) {
+    public LinkerRuntime(Configuration configuration, BeanManager beans, ClassLoader application) {
         this.configuration = configuration;
+        this.application = application;
         this.events = new LinkEvents(beans);
         pending = registry();
         timer = new ScheduledThreadPoolExecutor(1, threads(TIMER_THREAD));
@@ -80,8 +85,6 @@ public final class LinkerRuntime {
         // As in PendingLinks: a task due within 10 s keeps each new deadline of an asynchronous
         // request (30 s by default) from becoming the earliest task, which would wake the thread.
         timer.scheduleWithFixedDelay(() -> {}, 10, 10, TimeUnit.SECONDS);
-        // Taken now, so the call threads carry the application's class loader whichever thread
-        // makes the first call.
         callThreads = threads(CALL_THREAD);
         retrying = new Retrying(timer, this::call);
     }
@@ -145,9 +148,9 @@ public final class LinkerRuntime {
             try {
                 AisaClients.close(createdGateway.api());
             } catch (Exception e) {
-                // The client is released with the application either way; nothing to undo here.
+                // Its connections may outlive the application until the JVM collects them.
                 Log.LOG.log(
-                        System.Logger.Level.DEBUG,
+                        System.Logger.Level.WARNING,
                         "AISAX063: the Rest Client was not closed: " + e.getClass().getName());
             }
         }
@@ -269,8 +272,7 @@ public final class LinkerRuntime {
      * The module's threads carry the application's class loader, so observers and the Rest Client
      * they call resolve the application's classes.
      */
-    private static ThreadFactory threads(String name) {
-        ClassLoader application = Thread.currentThread().getContextClassLoader();
+    private ThreadFactory threads(String name) {
         return task -> {
             Thread thread = new Thread(task, name);
             thread.setDaemon(true);

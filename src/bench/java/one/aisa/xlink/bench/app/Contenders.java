@@ -24,9 +24,12 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import one.aisa.xlink.XAccountLinker;
 import one.aisa.xlink.XLink;
 import one.aisa.xlink.XLinkRequest;
+import one.aisa.xlink.internal.client.AisaClients;
 import one.aisa.xlink.internal.client.AisaGateway;
 import one.aisa.xlink.internal.client.AisaTwitterApi;
 import one.aisa.xlink.internal.client.Deadline;
+import one.aisa.xlink.internal.config.CallPolicy;
+import one.aisa.xlink.internal.config.TransportSettings;
 import one.aisa.xlink.internal.response.ReplyInterpreter;
 
 /**
@@ -46,8 +49,8 @@ public class Contenders {
 
     @Inject @RestClient BareAisaApi bare;
 
-    /** The module's own client, over which the gateway is built as the runtime builds it. */
-    @Inject @RestClient AisaTwitterApi api;
+    /** The module's own client, built as the runtime builds it, and the gateway over it. */
+    private AisaTwitterApi api;
 
     private AisaGateway gateway;
 
@@ -64,6 +67,20 @@ public class Contenders {
 
     @PostConstruct
     void init() {
+        api =
+                AisaClients.build(
+                        URI.create(baseUrl),
+                        new CallPolicy(
+                                Duration.ofSeconds(30),
+                                1,
+                                Duration.ZERO,
+                                Duration.ZERO,
+                                1 << 20,
+                                Duration.ofSeconds(5),
+                                Duration.ofSeconds(20),
+                                false),
+                        TransportSettings.NONE,
+                        Thread.currentThread().getContextClassLoader());
         gateway = new AisaGateway(api);
         bearer = "Bearer " + StubAnswer.API_KEY;
         bareBody = new BareBody(StubAnswer.API_KEY);
@@ -100,8 +117,9 @@ public class Contenders {
     }
 
     @PreDestroy
-    void stop() {
+    void stop() throws Exception {
         workers.shutdownNow();
+        AisaClients.close(api);
     }
 
     /** Returns the contender of this name. */

@@ -69,6 +69,12 @@ public class XLinkExtension implements Extension {
 
     private BeanManager beans;
 
+    /**
+     * The application's class loader, taken as the container deploys it: the thread that creates
+     * the runtime later may carry another.
+     */
+    private ClassLoader application;
+
     /** The application's runtime, created on first use; guarded by {@code this}. */
     private LinkerRuntime runtime;
 
@@ -94,6 +100,8 @@ public class XLinkExtension implements Extension {
 
     void addLinkers(@Observes AfterBeanDiscovery event, BeanManager beans) {
         this.beans = beans;
+        ClassLoader deploying = Thread.currentThread().getContextClassLoader();
+        application = deploying != null ? deploying : XLinkExtension.class.getClassLoader();
         Set<String> accounts = new TreeSet<>(injected);
         accounts.addAll(looked);
         accounts.add(XAccount.DEFAULT);
@@ -188,7 +196,7 @@ public class XLinkExtension implements Extension {
      */
     synchronized LinkerRuntime runtime() {
         if (runtime == null) {
-            runtime = new LinkerRuntime(configuration(), beans);
+            runtime = new LinkerRuntime(configuration(), beans, application);
             if (stopping) {
                 runtime.stop();
             }

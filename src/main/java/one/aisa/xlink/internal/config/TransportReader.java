@@ -11,18 +11,19 @@ import java.util.regex.Pattern;
 /**
  * Reads the Rest Client's transport keys, each by the interface's name first and then by the
  * configKey {@code aisa}, as MicroProfile Rest Client reads them, and checks what can be checked
- * without opening anything: the proxy's form, where a store lives, that named classes exist.
+ * without opening anything: the proxy's form, where a store lives and that it has a password, that
+ * classes are named by class names. A value a problem quotes never shows what precedes an
+ * {@code @}, where a proxy or store URL would carry credentials.
  */
 final class TransportReader {
 
     private static final Pattern PROXY =
-            Pattern.compile("(\\[[0-9A-Fa-f:.]+\\]|[^\\s:/\\[\\]]+):(\\d{1,5})");
+            Pattern.compile("(\\[[0-9A-Fa-f:.]+\\]|[^\\s:/@\\[\\]]+):(\\d{1,5})");
     private static final Pattern CLASS_NAME =
             Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*");
 
-    /** Standard keys that have no meaning for the module's client. */
-    private static final List<String> UNUSED =
-            List.of("followRedirects", "queryParamStyle", "scope");
+    /** Standard keys that would have no effect on the module's client. */
+    private static final List<String> WITHOUT_EFFECT = List.of("queryParamStyle", "scope");
 
     private final Function<String, Optional<String>> value;
 
@@ -35,7 +36,7 @@ final class TransportReader {
 
     TransportSettings read(List<String> problems) {
         int before = problems.size();
-        for (String name : UNUSED) {
+        for (String name : WITHOUT_EFFECT) {
             setting(name)
                     .ifPresent(
                             set ->
@@ -44,13 +45,21 @@ final class TransportReader {
                                                     + " has no effect on the module's client:"
                                                     + " remove it"));
         }
+        setting("followRedirects")
+                .filter(set -> !set.text().equalsIgnoreCase("false"))
+                .ifPresent(
+                        set ->
+                                problems.add(
+                                        SettingsReader.describe(set.key())
+                                                + " is refused: a redirect would carry the API key"
+                                                + " to another URL; remove it"));
         Optional<TransportSettings.Proxy> proxy =
                 setting("proxyAddress").flatMap(set -> proxy(set, problems));
         Optional<TransportSettings.Store> trustStore =
                 setting("trustStore").flatMap(set -> store(set, "trustStore", problems));
         Optional<TransportSettings.Store> keyStore =
                 setting("keyStore").flatMap(set -> store(set, "keyStore", problems));
-        Optional<String> verifier =
+        Optional<TransportSettings.Named> verifier =
                 setting("hostnameVerifier").flatMap(set -> className(set, problems));
         List<TransportSettings.Provider> providers =
                 setting("providers").map(set -> providers(set, problems)).orElse(List.of());
@@ -79,17 +88,29 @@ final class TransportReader {
             problems.add(set.refused("must start with classpath: or file:"));
             return Optional.empty();
         }
-        Optional<String> password = setting(name + "Password").map(Setting::raw);
+        Optional<Setting> password = setting(name + "Password");
+        if (password.isEmpty()) {
+            problems.add(
+                    SettingsReader.describe(set.key())
+                            + " needs "
+                            + Keys.REST_CLIENT_CONFIG_KEY
+                            + "/mp-rest/"
+                            + name
+                            + "Password: without it a PKCS12 store's certificates cannot be"
+                            + " read");
+            return Optional.empty();
+        }
         String type = setting(name + "Type").map(Setting::text).orElse("JKS");
-        return Optional.of(new TransportSettings.Store(set.key(), set.text(), password, type));
+        return Optional.of(
+                new TransportSettings.Store(set.key(), set.text(), password.get().raw(), type));
     }
 
-    private static Optional<String> className(Setting set, List<String> problems) {
+    private static Optional<TransportSettings.Named> className(Setting set, List<String> problems) {
         if (!CLASS_NAME.matcher(set.text()).matches()) {
             problems.add(set.refused("must be a class name"));
             return Optional.empty();
         }
-        return Optional.of(set.text());
+        return Optional.of(new TransportSettings.Named(set.key(), set.text()));
     }
 
     private List<TransportSettings.Provider> providers(Setting set, List<String> problems) {
@@ -111,7 +132,7 @@ final class TransportReader {
                     setting("providers/" + name + "/priority")
                             .map(given -> priority(given, problems))
                             .orElse(OptionalInt.empty());
-            providers.add(new TransportSettings.Provider(name, priority));
+            providers.add(new TransportSettings.Provider(set.key(), name, priority));
         }
         return providers;
     }
@@ -149,9 +170,19 @@ final class TransportReader {
             return raw.strip();
         }
 
-        /** A problem that quotes the value: never for a password. */
+        /** A problem that quotes the value without what precedes an {@code @}: never a password. */
         String refused(String rule) {
-            return SettingsReader.describe(key) + " " + rule + ", not \"" + text() + "\"";
+            String shown = text();
+            int at = shown.lastIndexOf('@');
+            if (at >= 0) {
+                shown = "<redacted>" + shown.substring(at);
+            }
+            return SettingsReader.describe(key) + " " + rule + ", not \"" + shown + "\"";
+        }
+
+        @Override
+        public String toString() {
+            return "Setting[" + key + "]";
         }
     }
 }

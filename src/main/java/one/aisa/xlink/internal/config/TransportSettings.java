@@ -18,7 +18,7 @@ public record TransportSettings(
         Optional<Proxy> proxy,
         Optional<Store> trustStore,
         Optional<Store> keyStore,
-        Optional<String> hostnameVerifier,
+        Optional<Named> hostnameVerifier,
         List<Provider> providers) {
 
     /** None of the keys set: the JVM's trust, no proxy, no client certificate. */
@@ -50,7 +50,7 @@ public record TransportSettings(
      * @param password its password; a secret, never shown
      * @param type its type, {@code JKS} unless set
      */
-    public record Store(String key, String location, Optional<String> password, String type) {
+    public record Store(String key, String location, String password, String type) {
 
         @Override
         public String toString() {
@@ -59,10 +59,19 @@ public record TransportSettings(
     }
 
     /**
+     * A class of the application that a key names.
+     *
+     * @param key the key, for messages
+     * @param className the class's binary name
+     */
+    public record Named(String key, String className) {}
+
+    /**
      * A provider class and the priority it is registered with, if one is set.
      *
+     * @param key the key that lists it, for messages
      * @param className the class's binary name
      * @param priority its priority, else the class's own
      */
-    public record Provider(String className, OptionalInt priority) {}
+    public record Provider(String key, String className, OptionalInt priority) {}
 }

@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+/** The Rest Client's transport keys as the configuration reads and checks them at deployment. */
 class TransportReaderTest {
 
     static final String INTERFACE = "one.aisa.xlink.internal.client.AisaTwitterApi/mp-rest/";
@@ -56,19 +57,25 @@ class TransportReaderTest {
     void storesTakeTheirPasswordAndTypeAndNeverShowThePassword() {
         TransportSettings transport =
                 transport(
-                        "aisa/mp-rest/trustStore", "classpath:/aisa-trust.p12",
-                        "aisa/mp-rest/trustStorePassword", "s3cret-trust",
-                        "aisa/mp-rest/trustStoreType", "PKCS12",
-                        "aisa/mp-rest/keyStore", "file:/etc/aisa/client.jks");
+                        "aisa/mp-rest/trustStore",
+                        "classpath:/aisa-trust.p12",
+                        "aisa/mp-rest/trustStorePassword",
+                        " s3cret trust ",
+                        "aisa/mp-rest/trustStoreType",
+                        "PKCS12",
+                        "aisa/mp-rest/keyStore",
+                        "file:/etc/aisa/client.jks",
+                        INTERFACE + "keyStorePassword",
+                        "s3cret-keys");
 
         TransportSettings.Store trust = transport.trustStore().orElseThrow();
         assertThat(trust.location()).isEqualTo("classpath:/aisa-trust.p12");
-        assertThat(trust.password()).contains("s3cret-trust");
+        assertThat(trust.password()).as("kept as set, spaces and all").isEqualTo(" s3cret trust ");
         assertThat(trust.type()).isEqualTo("PKCS12");
         assertThat(trust.toString()).doesNotContain("s3cret");
         TransportSettings.Store keys = transport.keyStore().orElseThrow();
         assertThat(keys.type()).as("the specification's default type").isEqualTo("JKS");
-        assertThat(keys.password()).isEmpty();
+        assertThat(keys.password()).as("by the interface's key").isEqualTo("s3cret-keys");
     }
 
     @Test
@@ -79,6 +86,8 @@ class TransportReaderTest {
                         "classpath:/by-config-key.p12",
                         INTERFACE + "trustStore",
                         "classpath:/by-interface.p12",
+                        "aisa/mp-rest/trustStorePassword",
+                        "changeit",
                         "aisa/mp-rest/proxyAddress",
                         "127.0.0.1:1",
                         INTERFACE + "proxyAddress",
@@ -100,9 +109,14 @@ class TransportReaderTest {
 
         assertThat(transport.providers())
                 .containsExactly(
-                        new TransportSettings.Provider("com.acme.Tracing", OptionalInt.empty()),
-                        new TransportSettings.Provider("com.acme.Audit", OptionalInt.of(4000)));
-        assertThat(transport.hostnameVerifier()).contains("com.acme.Verifier");
+                        new TransportSettings.Provider(
+                                "aisa/mp-rest/providers", "com.acme.Tracing", OptionalInt.empty()),
+                        new TransportSettings.Provider(
+                                "aisa/mp-rest/providers", "com.acme.Audit", OptionalInt.of(4000)));
+        assertThat(transport.hostnameVerifier())
+                .contains(
+                        new TransportSettings.Named(
+                                "aisa/mp-rest/hostnameVerifier", "com.acme.Verifier"));
     }
 
     @Test
@@ -113,7 +127,7 @@ class TransportReaderTest {
                                         "aisa/mp-rest/trustStore",
                                         "/etc/aisa/trust.p12",
                                         "aisa/mp-rest/keyStore",
-                                        "https://keys.example/k.p12",
+                                        "classpath:/client.p12",
                                         "aisa/mp-rest/hostnameVerifier",
                                         "not a class",
                                         "aisa/mp-rest/providers",
@@ -122,33 +136,53 @@ class TransportReaderTest {
                                         "high",
                                         "aisa/mp-rest/followRedirects",
                                         "true",
+                                        "aisa/mp-rest/queryParamStyle",
+                                        "COMMA_SEPARATED",
                                         INTERFACE + "scope",
                                         "jakarta.inject.Singleton"))
                 .isInstanceOf(XLinkConfigException.class)
                 .hasMessageStartingWith(
-                        "AISAX001: aisa-x-link is not configured correctly (7 problems)")
+                        "AISAX001: aisa-x-link is not configured correctly (8 problems)")
                 .hasMessageContainingAll(
                         "aisa/mp-rest/trustStore (env AISA_MP_REST_TRUSTSTORE) must start with"
                                 + " classpath: or file:, not \"/etc/aisa/trust.p12\"",
-                        "aisa/mp-rest/keyStore (env AISA_MP_REST_KEYSTORE) must start with",
+                        "aisa/mp-rest/keyStore (env AISA_MP_REST_KEYSTORE) needs"
+                                + " aisa/mp-rest/keyStorePassword",
                         "aisa/mp-rest/hostnameVerifier (env AISA_MP_REST_HOSTNAMEVERIFIER) must be a"
                                 + " class name, not \"not a class\"",
                         "names \"com.acme.Bad-Name\", not a class name",
                         "aisa/mp-rest/providers/com.acme.Ok/priority (env"
                                 + " AISA_MP_REST_PROVIDERS_COM_ACME_OK_PRIORITY) must be a whole"
                                 + " number, not \"high\"",
-                        "aisa/mp-rest/followRedirects (env AISA_MP_REST_FOLLOWREDIRECTS) has no"
+                        "aisa/mp-rest/followRedirects (env AISA_MP_REST_FOLLOWREDIRECTS) is"
+                                + " refused: a redirect would carry the API key to another URL",
+                        "aisa/mp-rest/queryParamStyle (env AISA_MP_REST_QUERYPARAMSTYLE) has no"
                                 + " effect on the module's client: remove it",
                         INTERFACE + "scope");
     }
 
     @Test
-    void aStorePasswordNeverAppearsInAProblem() {
+    void followRedirectsSetToItsDefaultIsAccepted() {
+        assertThat(transport("aisa/mp-rest/followRedirects", "False"))
+                .isEqualTo(TransportSettings.NONE);
+    }
+
+    @Test
+    void credentialsInAProxyOrStoreUrlNeverAppearInAProblem() {
         assertThatThrownBy(
                         () ->
                                 transport(
-                                        "aisa/mp-rest/trustStore", "trust.p12",
-                                        "aisa/mp-rest/trustStorePassword", "s3cret-trust"))
-                .hasMessageNotContaining("s3cret");
+                                        "aisa/mp-rest/proxyAddress",
+                                        "http://ops:s3cret@proxy.internal:3128",
+                                        "aisa/mp-rest/trustStore",
+                                        "https://ops:s3cret@stores.internal/trust.p12",
+                                        "aisa/mp-rest/trustStorePassword",
+                                        "s3cret"))
+                .isInstanceOf(XLinkConfigException.class)
+                .hasMessageContainingAll(
+                        "not \"<redacted>@proxy.internal:3128\"",
+                        "not \"<redacted>@stores.internal/trust.p12\"")
+                .hasMessageNotContaining("s3cret")
+                .hasMessageNotContaining("ops:");
     }
 }
