@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 import one.aisa.xlink.XLinkConfigException;
+import one.aisa.xlink.internal.client.AisaTwitterApi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,6 +25,13 @@ class TransportReaderTest {
             values.put(keysAndValues[i], keysAndValues[i + 1]);
         }
         return new Configuration(key -> Optional.ofNullable(values.get(key))).shared().transport();
+    }
+
+    @Test
+    void theInterfacesKeysAreNamedAfterTheClientInterface() {
+        assertThat(Keys.CLIENT_INTERFACE + "/mp-rest/")
+                .isEqualTo(AisaTwitterApi.class.getName() + "/mp-rest/");
+        assertThat(INTERFACE).startsWith(AisaTwitterApi.class.getName());
     }
 
     @Test
