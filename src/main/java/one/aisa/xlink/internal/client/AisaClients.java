@@ -115,7 +115,7 @@ public final class AisaClients {
             throw problem(
                     described(store.key())
                             + " ("
-                            + store.location()
+                            + TransportSettings.withoutCredentials(store.location())
                             + ", type "
                             + store.type()
                             + ") could not be read with its password and type: "

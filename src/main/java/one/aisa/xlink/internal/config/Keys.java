@@ -104,9 +104,12 @@ public final class Keys {
      * setting, mapping off.
      */
     public static boolean errorMappingKeptOn(Optional<String> disableDefaultMapper) {
-        return disableDefaultMapper
-                .map(value -> !TRUE_WORDS.contains(value.strip().toLowerCase(Locale.ROOT)))
-                .orElse(false);
+        return disableDefaultMapper.map(value -> !readsAsTrue(value)).orElse(false);
+    }
+
+    /** Whether MicroProfile Config's boolean conversion reads {@code value} as true. */
+    static boolean readsAsTrue(String value) {
+        return TRUE_WORDS.contains(value.strip().toLowerCase(Locale.ROOT));
     }
 
     /** Rest Client timeouts in milliseconds, by the configKey; the interface's own keys win. */

@@ -1,5 +1,7 @@
 package one.aisa.xlink.internal.config;
 
+import java.security.KeyStore;
+import java.security.KeyStoreException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,8 +19,14 @@ import java.util.regex.Pattern;
  */
 final class TransportReader {
 
+    /** {@code host:port}: a DNS name (a final dot allowed) or an IPv6 address in brackets. */
     private static final Pattern PROXY =
-            Pattern.compile("(\\[[0-9A-Fa-f:.]+\\]|[^\\s:/@\\[\\]]+):(\\d{1,5})");
+            Pattern.compile(
+                    "(?<host>\\[[0-9A-Fa-f.]*:[0-9A-Fa-f.]*:[0-9A-Fa-f:.]*\\]"
+                            + "|[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?"
+                            + "(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*\\.?)"
+                            + ":(?<port>\\d{1,5})");
+
     private static final Pattern CLASS_NAME =
             Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*");
 
@@ -46,7 +54,7 @@ final class TransportReader {
                                                     + " remove it"));
         }
         setting("followRedirects")
-                .filter(set -> !set.text().equalsIgnoreCase("false"))
+                .filter(set -> Keys.readsAsTrue(set.text()))
                 .ifPresent(
                         set ->
                                 problems.add(
@@ -70,12 +78,12 @@ final class TransportReader {
 
     private static Optional<TransportSettings.Proxy> proxy(Setting set, List<String> problems) {
         Matcher matcher = PROXY.matcher(set.text());
-        int port = matcher.matches() ? Integer.parseInt(matcher.group(2)) : 0;
+        int port = matcher.matches() ? Integer.parseInt(matcher.group("port")) : 0;
         if (port < 1 || port > 65535) {
             problems.add(set.refused("must be host:port with a port from 1 to 65535"));
             return Optional.empty();
         }
-        String host = matcher.group(1);
+        String host = matcher.group("host");
         if (host.startsWith("[")) {
             host = host.substring(1, host.length() - 1);
         }
@@ -84,25 +92,41 @@ final class TransportReader {
 
     private Optional<TransportSettings.Store> store(
             Setting set, String name, List<String> problems) {
-        if (!set.text().startsWith("classpath:") && !set.text().startsWith("file:")) {
+        String location = set.text();
+        if (!location.startsWith("classpath:") && !location.startsWith("file:")) {
             problems.add(set.refused("must start with classpath: or file:"));
+            return Optional.empty();
+        }
+        if (!TransportSettings.Store.names(location)) {
+            problems.add(
+                    set.refused(
+                            "must name a resource (classpath:/trust.p12) or a file (file:/abs,"
+                                    + " file:///abs without a host, or file:relative)"));
             return Optional.empty();
         }
         Optional<Setting> password = setting(name + "Password");
         if (password.isEmpty()) {
+            String passwordKey = Keys.REST_CLIENT_CONFIG_KEY + "/mp-rest/" + name + "Password";
             problems.add(
                     SettingsReader.describe(set.key())
                             + " needs "
-                            + Keys.REST_CLIENT_CONFIG_KEY
-                            + "/mp-rest/"
-                            + name
-                            + "Password: without it a PKCS12 store's certificates cannot be"
-                            + " read");
+                            + SettingsReader.describe(passwordKey)
+                            + ": without it a store's entries may not be readable");
             return Optional.empty();
         }
-        String type = setting(name + "Type").map(Setting::text).orElse("JKS");
+        Optional<Setting> typeSetting = setting(name + "Type");
+        String type = typeSetting.map(Setting::text).orElse("JKS");
+        try {
+            KeyStore.getInstance(type);
+        } catch (KeyStoreException e) {
+            problems.add(
+                    typeSetting
+                            .orElse(set)
+                            .refused("must be a key store type this JVM knows (PKCS12, JKS)"));
+            return Optional.empty();
+        }
         return Optional.of(
-                new TransportSettings.Store(set.key(), set.text(), password.get().raw(), type));
+                new TransportSettings.Store(set.key(), location, password.get().raw(), type));
     }
 
     private static Optional<TransportSettings.Named> className(Setting set, List<String> problems) {
@@ -124,7 +148,7 @@ final class TransportReader {
                 problems.add(
                         SettingsReader.describe(set.key())
                                 + " names \""
-                                + name
+                                + TransportSettings.withoutCredentials(name)
                                 + "\", not a class name");
                 continue;
             }
@@ -172,12 +196,12 @@ final class TransportReader {
 
         /** A problem that quotes the value without what precedes an {@code @}: never a password. */
         String refused(String rule) {
-            String shown = text();
-            int at = shown.lastIndexOf('@');
-            if (at >= 0) {
-                shown = "<redacted>" + shown.substring(at);
-            }
-            return SettingsReader.describe(key) + " " + rule + ", not \"" + shown + "\"";
+            return SettingsReader.describe(key)
+                    + " "
+                    + rule
+                    + ", not \""
+                    + TransportSettings.withoutCredentials(text())
+                    + "\"";
         }
 
         @Override

@@ -1,5 +1,7 @@
 package one.aisa.xlink.internal.config;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -35,6 +37,15 @@ public record TransportSettings(
     }
 
     /**
+     * The value without whatever precedes its last {@code @}, where a proxy or store URL would
+     * carry a user name and password: the form every message quotes.
+     */
+    public static String withoutCredentials(String value) {
+        int at = value.lastIndexOf('@');
+        return at < 0 ? value : "<redacted>" + value.substring(at);
+    }
+
+    /**
      * An HTTP proxy.
      *
      * @param host its host name or address
@@ -52,9 +63,29 @@ public record TransportSettings(
      */
     public record Store(String key, String location, String password, String type) {
 
+        /**
+         * Whether {@code location} names something: a non-empty resource, or a file path, a {@code
+         * file://} URL only without a host, and one that parses.
+         */
+        static boolean names(String location) {
+            if (location.startsWith("classpath:")) {
+                return !location.substring("classpath:".length()).replaceFirst("^/+", "").isEmpty();
+            }
+            String path = location.substring("file:".length());
+            if (path.startsWith("//")) {
+                try {
+                    URI uri = new URI(location);
+                    return uri.getAuthority() == null && !uri.getPath().isEmpty();
+                } catch (URISyntaxException e) {
+                    return false;
+                }
+            }
+            return !path.isEmpty();
+        }
+
         @Override
         public String toString() {
-            return "Store[" + key + ", " + location + ", " + type + "]";
+            return "Store[" + key + ", " + withoutCredentials(location) + ", " + type + "]";
         }
     }
 

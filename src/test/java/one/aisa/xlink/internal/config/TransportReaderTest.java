@@ -50,14 +50,17 @@ class TransportReaderTest {
 
     @ParameterizedTest
     @ValueSource(
-            strings = {"proxy.local", "proxy.local:0", "proxy.local:65536", "http://p:80", ":80"})
+            strings = {
+                "proxy.local", "proxy.local:0", "proxy.local:65536", "http://p:80", ":80",
+                "[:]:80", "-:80", "*:80", "ho%st:80", "user@proxy.local:80"
+            })
     void malformedProxyIsRefused(String proxy) {
         assertThatThrownBy(() -> transport("aisa/mp-rest/proxyAddress", proxy))
                 .isInstanceOf(XLinkConfigException.class)
                 .hasMessageContaining(
                         "aisa/mp-rest/proxyAddress (env AISA_MP_REST_PROXYADDRESS) must be"
                                 + " host:port with a port from 1 to 65535, not \""
-                                + proxy
+                                + TransportSettings.withoutCredentials(proxy)
                                 + "\"");
     }
 
@@ -169,10 +172,76 @@ class TransportReaderTest {
                         INTERFACE + "scope");
     }
 
-    @Test
-    void followRedirectsSetToItsDefaultIsAccepted() {
-        assertThat(transport("aisa/mp-rest/followRedirects", "False"))
+    @ParameterizedTest
+    @ValueSource(strings = {"False", "no", "0", "off"})
+    void followRedirectsThatReadsAsFalseIsAccepted(String value) {
+        assertThat(transport("aisa/mp-rest/followRedirects", value))
                 .isEqualTo(TransportSettings.NONE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "classpath:",
+                "classpath:/",
+                "file:",
+                "file://stores/trust.p12",
+                "file:///a b.p12"
+            })
+    void aLocationThatNamesNoStoreIsRefusedAtDeployment(String location) {
+        assertThatThrownBy(
+                        () ->
+                                transport(
+                                        "aisa/mp-rest/trustStore",
+                                        location,
+                                        "aisa/mp-rest/trustStorePassword",
+                                        "changeit"))
+                .isInstanceOf(XLinkConfigException.class)
+                .hasMessageContaining(
+                        "aisa/mp-rest/trustStore (env AISA_MP_REST_TRUSTSTORE) must name a resource");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "classpath:trust.p12",
+                "file:/etc/aisa/a b.p12",
+                "file:///etc/aisa/trust.p12",
+                "file:stores/trust.p12"
+            })
+    void aLocationThatNamesAStoreIsAccepted(String location) {
+        assertThat(
+                        transport(
+                                        "aisa/mp-rest/trustStore",
+                                        location,
+                                        "aisa/mp-rest/trustStorePassword",
+                                        "changeit")
+                                .trustStore())
+                .map(TransportSettings.Store::location)
+                .contains(location);
+    }
+
+    @Test
+    void aStoreTypeTheJvmDoesNotKnowIsRefusedAtDeployment() {
+        assertThatThrownBy(
+                        () ->
+                                transport(
+                                        "aisa/mp-rest/keyStore", "classpath:/client.p12",
+                                        "aisa/mp-rest/keyStorePassword", "changeit",
+                                        "aisa/mp-rest/keyStoreType", "NOPE"))
+                .isInstanceOf(XLinkConfigException.class)
+                .hasMessageContaining(
+                        "aisa/mp-rest/keyStoreType (env AISA_MP_REST_KEYSTORETYPE) must be a key"
+                                + " store type this JVM knows (PKCS12, JKS), not \"NOPE\"");
+    }
+
+    @Test
+    void aStoreShowsItsLocationWithoutCredentials() {
+        TransportSettings.Store store =
+                new TransportSettings.Store(
+                        "aisa/mp-rest/trustStore", "file:/ops:s3cret@x.p12", "s3cret", "JKS");
+
+        assertThat(store.toString()).doesNotContain("s3cret").contains("<redacted>@x.p12");
     }
 
     @Test
@@ -192,5 +261,7 @@ class TransportReaderTest {
                         "not \"<redacted>@stores.internal/trust.p12\"")
                 .hasMessageNotContaining("s3cret")
                 .hasMessageNotContaining("ops:");
+        assertThatThrownBy(() -> transport("aisa/mp-rest/followRedirects", "yes"))
+                .hasMessageContaining("is refused: a redirect would carry the API key");
     }
 }
