@@ -158,9 +158,7 @@ public class TransportIT {
     void anUntrustedCertificateFailsWithAdviceOnTheTrustStore() throws Exception {
         try (LoopbackServer aisa = tls("st-tls-untrusted")) {
             XLinkUnavailableException e =
-                    catchThrowableOfType(XLinkUnavailableException.class, linker()::requestLink);
-
-            assertThat(e).as("a refused certificate is XLinkUnavailableException").isNotNull();
+                    failure(XLinkUnavailableException.class, "a refused certificate");
             assertThat(e.getMessage())
                     .startsWith(
                             "AISAX009: the TLS handshake with AIsa failed (SSLHandshakeException)")
@@ -178,11 +176,7 @@ public class TransportIT {
         RefusingVerifier.ASKED.clear();
         try (LoopbackServer aisa = tls("st-tls-verifier")) {
             XLinkUnavailableException e =
-                    catchThrowableOfType(XLinkUnavailableException.class, linker()::requestLink);
-
-            assertThat(e)
-                    .as("a host the verifier refuses is XLinkUnavailableException")
-                    .isNotNull();
+                    failure(XLinkUnavailableException.class, "a host the verifier refuses");
             assertThat(e.getMessage())
                     .startsWith("AISAX009")
                     .contains("aisa/mp-rest/hostnameVerifier");
@@ -218,9 +212,7 @@ public class TransportIT {
     void aStoreThatCannotBeReadIsAConfigurationProblemOfTheFirstCall() throws Exception {
         try (LoopbackServer aisa = tls("st-tls-missing")) {
             XLinkConfigException e =
-                    catchThrowableOfType(XLinkConfigException.class, linker()::requestLink);
-
-            assertThat(e).as("an unreadable trust store is XLinkConfigException").isNotNull();
+                    failure(XLinkConfigException.class, "an unreadable trust store");
             assertThat(e.getMessage())
                     .startsWith("AISAX001: aisa-x-link is not configured correctly (1 problem)")
                     .contains(
@@ -255,6 +247,13 @@ public class TransportIT {
                 Answers.flat(state, EXPIRES),
                 TestCertificates.STUB_KEYS,
                 TestCertificates.PASSWORD);
+    }
+
+    /** The failure of {@code requestLink}, which must be a {@code type}. */
+    private static <T extends Throwable> T failure(Class<T> type, String cause) {
+        T e = catchThrowableOfType(type, linker()::requestLink);
+        assertThat(e).as("%s is %s", cause, type.getSimpleName()).isNotNull();
+        return e;
     }
 
     private static XAccountLinker linker() {

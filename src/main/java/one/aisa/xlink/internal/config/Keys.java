@@ -112,6 +112,16 @@ public final class Keys {
         return TRUE_WORDS.contains(value.strip().toLowerCase(Locale.ROOT));
     }
 
+    /**
+     * The keys of a standard Rest Client property, in the order they are read: the interface's own
+     * key first, which wins, then the configKey's.
+     */
+    static List<String> restClientKeys(String property) {
+        return List.of(
+                CLIENT_INTERFACE + "/mp-rest/" + property,
+                REST_CLIENT_CONFIG_KEY + "/mp-rest/" + property);
+    }
+
     /** Rest Client timeouts in milliseconds, by the configKey; the interface's own keys win. */
     static final String CONNECT_TIMEOUT = "aisa/mp-rest/connectTimeout";
 

@@ -313,8 +313,8 @@ final class SettingsReader {
                 backoff,
                 maxWait,
                 maxBytes,
-                restClientTimeout(Keys.INTERFACE_CONNECT_TIMEOUT, Keys.CONNECT_TIMEOUT),
-                restClientTimeout(Keys.INTERFACE_READ_TIMEOUT, Keys.READ_TIMEOUT),
+                restClientTimeout("connectTimeout"),
+                restClientTimeout("readTimeout"),
                 Keys.errorMappingKeptOn(value(Keys.DISABLE_DEFAULT_MAPPER)));
     }
 
@@ -323,9 +323,15 @@ final class SettingsReader {
      * from the configKey's. Unbounded when missing, malformed (already a problem) or zero, which
      * the Rest Client reads as no limit.
      */
-    private Duration restClientTimeout(String interfaceKey, String configKey) {
-        Optional<String> set = value(interfaceKey);
-        String raw = (set.isPresent() ? set : value(configKey)).orElse("").strip();
+    private Duration restClientTimeout(String property) {
+        String raw = "";
+        for (String key : Keys.restClientKeys(property)) {
+            Optional<String> set = value(key);
+            if (set.isPresent()) {
+                raw = set.get().strip();
+                break;
+            }
+        }
         if (raw.isEmpty() || !MILLIS.matcher(raw).matches() || Long.parseLong(raw) == 0) {
             return CallPolicy.UNBOUNDED;
         }

@@ -172,8 +172,7 @@ final class TransportReader {
 
     /** The setting of {@code name}: by the interface's key when set, else by the configKey's. */
     private Optional<Setting> setting(String name) {
-        for (String prefix : List.of(Keys.CLIENT_INTERFACE, Keys.REST_CLIENT_CONFIG_KEY)) {
-            String key = prefix + "/mp-rest/" + name;
+        for (String key : Keys.restClientKeys(name)) {
             Optional<String> set = value.apply(key);
             if (set.isPresent()) {
                 return Optional.of(new Setting(key, set.get()));
