@@ -6,9 +6,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.BeforeDestroyed;
-import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Default;
@@ -116,6 +113,8 @@ public class XLinkExtension implements Extension {
                             : Set.of(XAccount.Literal.of(account), Any.Literal.INSTANCE);
             event.addBean(new LinkerBean(account, qualifiers, this));
         }
+        event.addObserverMethod(ApplicationObserver.started(this));
+        event.addObserverMethod(ApplicationObserver.stopping(this));
     }
 
     void validate(@Observes AfterDeploymentValidation event) {
@@ -152,7 +151,7 @@ public class XLinkExtension implements Extension {
      * server that starts or restarts takes part in expiring the links in the table at once. The
      * in-memory registry has nothing to pick up and starts with the first linker.
      */
-    void started(@Observes @Initialized(ApplicationScoped.class) Object application) {
+    void started() {
         RegistrySettings settings;
         try {
             settings = configuration().registry();
@@ -168,7 +167,7 @@ public class XLinkExtension implements Extension {
      * Stops the runtime as soon as the application starts to stop, before any application-scoped
      * bean is destroyed, so that no link event reaches a bean being destroyed.
      */
-    void stopping(@Observes @BeforeDestroyed(ApplicationScoped.class) Object application) {
+    void stopping() {
         stop();
     }
 
