@@ -37,8 +37,8 @@ import one.aisa.xlink.internal.events.ObserverGuard;
  * Wires the module into CDI:
  *
  * <ul>
- *   <li>adds one application-scoped {@link XAccountLinker} bean per account: {@code default}, every
- *       name at an injection point, and every name under {@code aisa.accounts.*};
+ *   <li>adds one {@link XAccountLinker} bean per account ({@link LinkerBean}): {@code default},
+ *       every name at an injection point, and every name under {@code aisa.accounts.*};
  *   <li>checks the configuration of every injected account at deployment and fails it with one
  *       message listing every problem;
  *   <li>wraps each observer of a link event in an {@link ObserverGuard};
