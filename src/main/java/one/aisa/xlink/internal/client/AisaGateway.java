@@ -60,6 +60,7 @@ public final class AisaGateway {
             Deadline deadline) {
         Response response;
         int bodyLimit = limit;
+        SendGuard.attempting(deadline);
         try {
             response =
                     api.authTwitter(
@@ -74,6 +75,8 @@ public final class AisaGateway {
             response = mapped.getResponse();
         } catch (RuntimeException e) {
             throw unavailable(e);
+        } finally {
+            SendGuard.attempted();
         }
         if (response.getStatus() >= 400) {
             bodyLimit = ERROR_BODY_LIMIT;
@@ -95,7 +98,11 @@ public final class AisaGateway {
         }
         IOException io = rootIoException(failure);
         String what;
-        if (io instanceof RawReply.DeadlinePassed) {
+        if (io instanceof SendGuard.DeadlinePassed) {
+            what =
+                    "AISAX019: the attempt was not sent: aisa.call-timeout passed before it could"
+                            + " be. Retry later.";
+        } else if (io instanceof RawReply.DeadlinePassed) {
             what =
                     "AISAX015: AIsa's answer was still arriving when aisa.call-timeout passed."
                             + " Retry later.";

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
  */
 @RegisterProvider(UnmappedErrors.class)
 @RegisterProvider(MappedErrors.class)
+@RegisterProvider(value = SendGuard.class, priority = Integer.MAX_VALUE)
 @Path("/twitter")
 public interface AisaTwitterApi {
 

@@ -38,7 +38,8 @@ class NetworkFailuresTest {
                         new SSLPeerUnverifiedException("Certificate doesn't match"),
                         "AISAX009",
                         "aisa/mp-rest/hostnameVerifier"),
-                Arguments.of(new IOException("Connection reset"), "AISAX013", "(IOException)"));
+                Arguments.of(new IOException("Connection reset"), "AISAX013", "(IOException)"),
+                Arguments.of(new SendGuard.DeadlinePassed(), "AISAX019", "not sent"));
     }
 
     @ParameterizedTest
