@@ -38,6 +38,7 @@ public class ManyCallersIT {
     static final int CALLERS = 150;
     static final long CALL_TIMEOUT_MILLIS = 3_000;
     static final long SLACK_MILLIS = 1_000;
+    static final long IN_FLIGHT_MILLIS = 200;
 
     @Deployment
     public static WebArchive app() {
@@ -95,7 +96,10 @@ public class ManyCallersIT {
                 attempts += ((XLinkException) outcome.failure()).attempts();
                 slowest = Math.max(slowest, outcome.millis());
             }
-            int seenWhenAllFailed = settled(stub);
+            // A request that left just before its caller's deadline may be read by the stub a
+            // moment later, on a machine this busy: what arrives in the next 200 ms is let pass.
+            Thread.sleep(IN_FLIGHT_MILLIS);
+            int seenWhenAllFailed = stub.stats().authRequests();
             Thread.sleep(3_000);
             RawStubAdmin.Stats later = stub.stats();
 
@@ -103,7 +107,8 @@ public class ManyCallersIT {
                     .as("slowest caller, ms")
                     .isLessThanOrEqualTo(CALL_TIMEOUT_MILLIS + SLACK_MILLIS);
             assertThat(later.authRequests())
-                    .as("requests the server received in the 3 s after every caller had failed")
+                    .as(
+                            "requests the server received from 0.2 to 3.2 s after every caller had failed")
                     .isEqualTo(seenWhenAllFailed);
             assertThat(later.authRequests())
                     .as("requests received against attempts reported")
@@ -116,25 +121,5 @@ public class ManyCallersIT {
             callers.shutdownNow();
             stub.reset();
         }
-    }
-
-    /**
-     * Returns the stub's count of requests once it has stopped changing for 250 ms (at most 2 s). A
-     * request written just before its caller's deadline may be read by the stub's own thread for it
-     * a little later, on a machine this busy; such a request was still sent before the caller was
-     * told of the failure, and every request is also held against the attempts reported.
-     */
-    private static int settled(RawStubAdmin stub) throws InterruptedException {
-        int seen = stub.stats().authRequests();
-        long limit = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-        while (System.nanoTime() - limit < 0) {
-            Thread.sleep(250);
-            int now = stub.stats().authRequests();
-            if (now == seen) {
-                return now;
-            }
-            seen = now;
-        }
-        return seen;
     }
 }

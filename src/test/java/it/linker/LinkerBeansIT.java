@@ -24,8 +24,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What the application receives for an account: one object shared by every injection point and
- * lookup, which a session-scoped bean may hold and which survives serialization with a session.
+ * What the application receives for an account: one linker shared by every injection point and
+ * lookup, which a session-scoped bean may keep and which survives the serialization of the state
+ * that holds it.
  */
 @ExtendWith(ArquillianExtension.class)
 public class LinkerBeansIT {
@@ -43,55 +44,50 @@ public class LinkerBeansIT {
                         + KEY
                         + "-brand\n",
                 LinkerBeansIT.class,
-                SessionLinks.class);
+                SessionLinks.class,
+                LinkHolder.class);
     }
 
     @Inject XAccountLinker linker;
-
-    @Inject
-    @XAccount("brand")
-    XAccountLinker brand;
 
     @Inject @Any Instance<XAccountLinker> linkers;
 
     @Inject SessionLinks session;
 
+    @Inject LinkHolder holder;
+
     @Test
-    void everyInjectionPointAndLookupOfAnAccountGetsTheSameLinker() {
+    void aLinkRequestedThroughOneInjectionPointIsPendingThroughEveryOther() {
+        StubAdmin.fromConfig().reset().answer(StubAdmin.freshLink("beans-", "10 minutes"));
         XAccountLinker looked = linkers.select(XAccount.Literal.of(XAccount.DEFAULT)).get();
-        XAccountLinker again = linkers.select(XAccount.Literal.of(XAccount.DEFAULT)).get();
 
-        assertThat(looked).isSameAs(linker).isSameAs(again).isSameAs(session.linker());
-        assertThat(linkers.select(XAccount.Literal.of("brand")).get()).isSameAs(brand);
-        assertThat(brand).isNotSameAs(linker);
-        assertThat(brand.account()).isEqualTo("brand");
-    }
-
-    @Test
-    void aLinkerReadBackFromASerializedSessionIsTheApplicationsLinkerAndWorks() throws Exception {
-        StubAdmin.fromConfig().reset().answer(StubAdmin.freshLink("beans-", "10 minutes"));
-
-        XAccountLinker read = (XAccountLinker) readBack(written(brand));
-
-        assertThat(read).isSameAs(brand);
-        XLink link = read.requestLink();
-        assertThat(link.account()).isEqualTo("brand");
-        assertThat(brand.pending(link.state())).contains(link);
-        assertThat(read.cancel(link.state())).isTrue();
-    }
-
-    @Test
-    void theSerializedFormHoldsTheAccountOnly() throws Exception {
-        StubAdmin.fromConfig().reset().answer(StubAdmin.freshLink("beans-", "10 minutes"));
         XLink link = linker.requestLink();
         try {
-            byte[] bytes = written(linker);
-
-            String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
-            assertThat(text).doesNotContain(KEY).doesNotContain(link.state());
-            assertThat(bytes.length).as("serialized size in bytes").isLessThan(400);
+            assertThat(looked.pending(link.state())).contains(link);
+            assertThat(holder.linker.pending(link.state())).contains(link);
+            assertThat(holder.brand.pending(link.state())).isEmpty();
+            assertThat(session.account()).isEqualTo(XAccount.DEFAULT);
+            assertThat(holder.brand.account()).isEqualTo("brand");
         } finally {
             linker.cancel(link.state());
+        }
+    }
+
+    @Test
+    void linkersReadBackWithTheStateThatHeldThemAreTheApplicationsAndWork() throws Exception {
+        StubAdmin.fromConfig().reset().answer(StubAdmin.freshLink("beans-", "10 minutes"));
+
+        LinkHolder read = (LinkHolder) readBack(written(holder));
+
+        assertThat(read).isNotSameAs(holder);
+        assertThat(read.brand.account()).isEqualTo("brand");
+        XLink link = read.brand.requestLink();
+        try {
+            assertThat(link.account()).isEqualTo("brand");
+            assertThat(holder.brand.pending(link.state())).contains(link);
+            assertThat(read.linker.pending(link.state())).isEmpty();
+        } finally {
+            assertThat(read.brand.cancel(link.state())).isTrue();
         }
     }
 

@@ -9,7 +9,7 @@ import one.aisa.xlink.XAccountLinker;
 
 /**
  * A session-scoped bean that keeps a linker in a field, as a web application's per-user state
- * might: the container accepts it only if the linker bean can be passivated with the session.
+ * might: the container deploys it only if the linker bean may be passivated with the session.
  */
 @SessionScoped
 public class SessionLinks implements Serializable {
@@ -18,7 +18,7 @@ public class SessionLinks implements Serializable {
 
     @Inject XAccountLinker linker;
 
-    XAccountLinker linker() {
-        return linker;
+    String account() {
+        return linker.account();
     }
 }

@@ -16,11 +16,8 @@ import java.util.concurrent.CompletionStage;
  * return Response.seeOther(link.authUrl()).build();   // the person approves on X
  * }</pre>
  *
- * <p>Each account is one bean, whose single instance every injection point and lookup of the
- * account shares: the unqualified one is the account {@code default}; {@code @XAccount("name")}
- * selects another. It creates nothing until it is first called, may be kept by a session-scoped
- * bean (it serializes as the account's name and is read back as the application's linker of that
- * account), and is thread-safe.
+ * <p>Each account is one {@code @ApplicationScoped} bean: the unqualified one is the account {@code
+ * default}; {@code @XAccount("name")} selects another. Implementations are thread-safe.
  *
  * <p>Every requested link fires {@link XLinkRequested}, then at most one of {@link XLinkCompleted}
  * (after {@link #markLinked(String)}) or {@link XLinkExpired} (at {@link XLink#expiresAt()}), both

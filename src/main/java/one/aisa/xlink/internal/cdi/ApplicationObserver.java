@@ -9,6 +9,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Reception;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.inject.spi.ObserverMethod;
+import jakarta.interceptor.Interceptor;
 
 /**
  * Tells the extension that the application-scoped context has started or is about to end.
@@ -22,31 +23,37 @@ import jakarta.enterprise.inject.spi.ObserverMethod;
  */
 final class ApplicationObserver implements ObserverMethod<Object> {
 
-    private final XLinkExtension extension;
     private final Annotation qualifier;
+    private final int priority;
+    private final Runnable action;
 
-    private ApplicationObserver(XLinkExtension extension, Annotation qualifier) {
-        this.extension = extension;
+    private ApplicationObserver(Annotation qualifier, int priority, Runnable action) {
         this.qualifier = qualifier;
+        this.priority = priority;
+        this.action = action;
     }
 
-    /** Observes {@code @Initialized(ApplicationScoped.class)}. */
-    static ApplicationObserver started(XLinkExtension extension) {
-        return new ApplicationObserver(extension, Initialized.Literal.APPLICATION);
+    /**
+     * Observes {@code @Initialized(ApplicationScoped.class)} before the application's own observers
+     * do, so that what {@code action} starts is running when they use a linker.
+     */
+    static ApplicationObserver started(Runnable action) {
+        return new ApplicationObserver(
+                Initialized.Literal.APPLICATION, Interceptor.Priority.LIBRARY_BEFORE, action);
     }
 
-    /** Observes {@code @BeforeDestroyed(ApplicationScoped.class)}. */
-    static ApplicationObserver stopping(XLinkExtension extension) {
-        return new ApplicationObserver(extension, BeforeDestroyed.Literal.APPLICATION);
+    /**
+     * Observes {@code @BeforeDestroyed(ApplicationScoped.class)} after the application's own
+     * observers, so that they may still use their linkers, and before any bean is destroyed.
+     */
+    static ApplicationObserver stopping(Runnable action) {
+        return new ApplicationObserver(
+                BeforeDestroyed.Literal.APPLICATION, Interceptor.Priority.LIBRARY_AFTER, action);
     }
 
     @Override
     public void notify(Object event) {
-        if (qualifier instanceof Initialized) {
-            extension.started();
-        } else {
-            extension.stopping();
-        }
+        action.run();
     }
 
     @Override
@@ -72,6 +79,11 @@ final class ApplicationObserver implements ObserverMethod<Object> {
     @Override
     public TransactionPhase getTransactionPhase() {
         return TransactionPhase.IN_PROGRESS;
+    }
+
+    @Override
+    public int getPriority() {
+        return priority;
     }
 
     @Override

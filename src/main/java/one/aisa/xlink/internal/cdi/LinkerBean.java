@@ -4,21 +4,18 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.util.Set;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.spi.CreationalContext;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.InjectionPoint;
 import jakarta.enterprise.inject.spi.PassivationCapable;
-import jakarta.inject.Singleton;
 
 import one.aisa.xlink.XAccountLinker;
 
 /**
- * The {@link XAccountLinker} bean of one account: a singleton whose instance is a {@link
- * LinkerHandle}, so that every injection point of the account shares one object, the container
- * generates no client proxy for it, and nothing is created until the first call. Passivation
- * capable: the handle serializes as the account's name. Implemented directly rather than through
- * {@code AfterBeanDiscovery.addBean()}, whose configurator API the application would otherwise load
- * at deployment for nothing else.
+ * The application-scoped {@link XAccountLinker} bean of one account. Implemented directly rather
+ * than through {@code AfterBeanDiscovery.addBean()}, whose configurator API the application would
+ * otherwise load at deployment for nothing else.
  */
 final class LinkerBean implements Bean<XAccountLinker>, PassivationCapable {
 
@@ -34,13 +31,10 @@ final class LinkerBean implements Bean<XAccountLinker>, PassivationCapable {
         this.extension = extension;
     }
 
-    /**
-     * Returns the account's handle, which builds the linker on the application's runtime (created
-     * by the first linker) when it is first called.
-     */
+    /** Builds the account's linker on the application's runtime, which the first one creates. */
     @Override
     public XAccountLinker create(CreationalContext<XAccountLinker> context) {
-        return new LinkerHandle(account, extension);
+        return extension.linker(account);
     }
 
     @Override
@@ -65,7 +59,7 @@ final class LinkerBean implements Bean<XAccountLinker>, PassivationCapable {
 
     @Override
     public Class<? extends Annotation> getScope() {
-        return Singleton.class;
+        return ApplicationScoped.class;
     }
 
     @Override

@@ -37,8 +37,8 @@ import one.aisa.xlink.internal.events.ObserverGuard;
  * Wires the module into CDI:
  *
  * <ul>
- *   <li>adds one {@link XAccountLinker} bean per account ({@link LinkerBean}): {@code default},
- *       every name at an injection point, and every name under {@code aisa.accounts.*};
+ *   <li>adds one application-scoped {@link XAccountLinker} bean per account: {@code default}, every
+ *       name at an injection point, and every name under {@code aisa.accounts.*};
  *   <li>checks the configuration of every injected account at deployment and fails it with one
  *       message listing every problem;
  *   <li>wraps each observer of a link event in an {@link ObserverGuard};
@@ -113,8 +113,8 @@ public class XLinkExtension implements Extension {
                             : Set.of(XAccount.Literal.of(account), Any.Literal.INSTANCE);
             event.addBean(new LinkerBean(account, qualifiers, this));
         }
-        event.addObserverMethod(ApplicationObserver.started(this));
-        event.addObserverMethod(ApplicationObserver.stopping(this));
+        event.addObserverMethod(ApplicationObserver.started(this::started));
+        event.addObserverMethod(ApplicationObserver.stopping(this::stopping));
     }
 
     void validate(@Observes AfterDeploymentValidation event) {
@@ -164,8 +164,9 @@ public class XLinkExtension implements Extension {
     }
 
     /**
-     * Stops the runtime as soon as the application starts to stop, before any application-scoped
-     * bean is destroyed, so that no link event reaches a bean being destroyed.
+     * Stops the runtime as the application starts to stop, once its own observers of that moment
+     * have run and before any application-scoped bean is destroyed, so that no link event reaches a
+     * bean being destroyed.
      */
     void stopping() {
         stop();

@@ -60,7 +60,7 @@ public final class AisaGateway {
             Deadline deadline) {
         Response response;
         int bodyLimit = limit;
-        SendGuard.attempting(deadline);
+        Deadline outer = SendGuard.attempting(deadline);
         try {
             response =
                     api.authTwitter(
@@ -76,7 +76,7 @@ public final class AisaGateway {
         } catch (RuntimeException e) {
             throw unavailable(e);
         } finally {
-            SendGuard.attempted();
+            SendGuard.attempted(outer);
         }
         if (response.getStatus() >= 400) {
             bodyLimit = ERROR_BODY_LIMIT;
@@ -98,11 +98,10 @@ public final class AisaGateway {
         }
         IOException io = rootIoException(failure);
         String what;
-        if (io instanceof SendGuard.DeadlinePassed) {
-            what =
-                    "AISAX019: the attempt was not sent: aisa.call-timeout passed before it could"
-                            + " be. Retry later.";
-        } else if (io instanceof RawReply.DeadlinePassed) {
+        if (io instanceof SendGuard.DeadlinePassed passed) {
+            return SendGuard.notSent(passed.callTimeout());
+        }
+        if (io instanceof RawReply.DeadlinePassed) {
             what =
                     "AISAX015: AIsa's answer was still arriving when aisa.call-timeout passed."
                             + " Retry later.";

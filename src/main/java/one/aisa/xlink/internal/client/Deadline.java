@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Deadline {
 
+    private final Duration timeout;
     private final long endNanos;
     private final ScheduledExecutorService watchdog;
     private final long readTimeoutNanos;
@@ -28,15 +29,16 @@ public final class Deadline {
     private volatile boolean expired;
     private ScheduledFuture<?> watch;
 
-    private Deadline(long endNanos, ScheduledExecutorService watchdog, Duration readTimeout) {
-        this.endNanos = endNanos;
+    private Deadline(Duration timeout, ScheduledExecutorService watchdog, Duration readTimeout) {
+        this.timeout = timeout;
+        this.endNanos = System.nanoTime() + timeout.toNanos();
         this.watchdog = watchdog;
         this.readTimeoutNanos = saturatedNanos(readTimeout);
     }
 
     /** A deadline {@code timeout} from now, expired by whoever created it. */
     public static Deadline after(Duration timeout) {
-        return new Deadline(System.nanoTime() + timeout.toNanos(), null, Duration.ZERO);
+        return new Deadline(timeout, null, Duration.ZERO);
     }
 
     /**
@@ -47,7 +49,12 @@ public final class Deadline {
      */
     public static Deadline watchedBy(
             ScheduledExecutorService timer, Duration timeout, Duration readTimeout) {
-        return new Deadline(System.nanoTime() + timeout.toNanos(), timer, readTimeout);
+        return new Deadline(timeout, timer, readTimeout);
+    }
+
+    /** Returns how long the request was given, from its start to this deadline. */
+    public Duration timeout() {
+        return timeout;
     }
 
     /** Returns what is left; zero or negative once passed. */

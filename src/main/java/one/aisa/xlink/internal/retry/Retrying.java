@@ -24,6 +24,7 @@ import java.util.function.Function;
 import one.aisa.xlink.XLinkException;
 import one.aisa.xlink.XLinkUnavailableException;
 import one.aisa.xlink.internal.client.Deadline;
+import one.aisa.xlink.internal.client.SendGuard;
 import one.aisa.xlink.internal.config.CallPolicy;
 
 /**
@@ -406,11 +407,11 @@ public final class Retrying implements AutoCloseable {
                         throw stopping();
                     }
                     if (!permitted) {
-                        throw notSent();
+                        throw SendGuard.notSent(deadline.timeout());
                     }
                     try {
                         if (deadline.passed()) {
-                            throw notSent();
+                            throw SendGuard.notSent(deadline.timeout());
                         }
                         return attempt.apply(deadline);
                     } finally {
@@ -418,12 +419,6 @@ public final class Retrying implements AutoCloseable {
                     }
                 },
                 workers);
-    }
-
-    private static XLinkUnavailableException notSent() {
-        return unavailable(
-                "AISAX019: the attempt was not sent: aisa.call-timeout passed while it waited for"
-                        + " a connection to AIsa. Retry later.");
     }
 
     /** Makes {@code failure} the request's final one: its attempts, the earlier ones suppressed. */

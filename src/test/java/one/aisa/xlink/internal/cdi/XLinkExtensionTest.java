@@ -6,11 +6,18 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessBean;
 import jakarta.enterprise.inject.spi.ProcessBeanAttributes;
+import jakarta.enterprise.inject.spi.ProcessInjectionTarget;
+import jakarta.enterprise.inject.spi.ProcessProducer;
+import jakarta.interceptor.Interceptor;
 
 import org.junit.jupiter.api.Test;
 
@@ -55,8 +62,41 @@ class XLinkExtensionTest {
                             c ->
                                     !ProcessAnnotatedType.class.isAssignableFrom(c)
                                             && !ProcessBean.class.isAssignableFrom(c)
-                                            && !ProcessBeanAttributes.class.isAssignableFrom(c),
+                                            && !ProcessBeanAttributes.class.isAssignableFrom(c)
+                                            && !ProcessInjectionTarget.class.isAssignableFrom(c)
+                                            && !ProcessProducer.class.isAssignableFrom(c),
                             "not a per-class or per-bean event");
         }
+    }
+
+    @Test
+    void theApplicationsStartReachesTheModuleBeforeTheApplicationsOwnObservers() {
+        AtomicInteger runs = new AtomicInteger();
+        ApplicationObserver observer = ApplicationObserver.started(runs::incrementAndGet);
+
+        observer.notify(new Object());
+
+        assertThat(runs).hasValue(1);
+        assertThat(observer.getObservedType()).isEqualTo(Object.class);
+        assertThat(observer.getObservedQualifiers())
+                .containsExactly(Initialized.Literal.APPLICATION);
+        assertThat(observer.getPriority()).isLessThan(Interceptor.Priority.APPLICATION);
+        assertThat(observer.isAsync()).isFalse();
+        assertThat(observer.getTransactionPhase()).isEqualTo(TransactionPhase.IN_PROGRESS);
+    }
+
+    @Test
+    void theApplicationsStopReachesTheModuleAfterTheApplicationsOwnObservers() {
+        AtomicInteger runs = new AtomicInteger();
+        ApplicationObserver observer = ApplicationObserver.stopping(runs::incrementAndGet);
+
+        observer.notify(new Object());
+
+        assertThat(runs).hasValue(1);
+        assertThat(observer.getObservedQualifiers())
+                .containsExactly(BeforeDestroyed.Literal.APPLICATION);
+        assertThat(observer.getPriority())
+                .isGreaterThan(Interceptor.Priority.APPLICATION + 500)
+                .isLessThan(Interceptor.Priority.PLATFORM_AFTER);
     }
 }

@@ -38,8 +38,7 @@ class NetworkFailuresTest {
                         new SSLPeerUnverifiedException("Certificate doesn't match"),
                         "AISAX009",
                         "aisa/mp-rest/hostnameVerifier"),
-                Arguments.of(new IOException("Connection reset"), "AISAX013", "(IOException)"),
-                Arguments.of(new SendGuard.DeadlinePassed(), "AISAX019", "not sent"));
+                Arguments.of(new IOException("Connection reset"), "AISAX013", "(IOException)"));
     }
 
     @ParameterizedTest
