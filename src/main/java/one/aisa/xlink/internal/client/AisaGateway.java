@@ -3,6 +3,7 @@ package one.aisa.xlink.internal.client;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
@@ -135,8 +136,8 @@ public final class AisaGateway {
                             + failure.getClass().getSimpleName()
                             + "). Retry later.";
         }
-        // Only the JDK's own network exception is chained: it names a host and port at most, while
-        // client wrappers may quote request details.
+        // Only the network exception is chained, as a copy: client wrappers may quote request
+        // details, and its message is kept only where it can name no more than a host and port.
         return new XLinkUnavailableException(
                 what, 0, null, null, null, io == null ? null : sanitized(io));
     }
@@ -154,9 +155,30 @@ public final class AisaGateway {
         return found;
     }
 
+    /**
+     * Copies the network exception for the caller. Its message is kept only for the JDK's own
+     * socket, timeout, host and TLS exceptions; any other, a plain {@code IOException} included,
+     * may come from an application's own filter or interceptor on the module's client and quote the
+     * key or the answer, so only its type is kept.
+     */
     private static IOException sanitized(IOException io) {
-        IOException copy = new IOException(io.getClass().getName() + ": " + io.getMessage());
+        String shown =
+                namesTheNetworkOnly(io)
+                        ? io.getClass().getName() + ": " + io.getMessage()
+                        : io.getClass().getName() + " (message not shown)";
+        IOException copy = new IOException(shown);
         copy.setStackTrace(io.getStackTrace());
         return copy;
+    }
+
+    private static boolean namesTheNetworkOnly(IOException io) {
+        Module module = io.getClass().getModule();
+        return module.isNamed()
+                && module.getName().startsWith("java.")
+                && (io instanceof SocketException
+                        || io instanceof SocketTimeoutException
+                        || io instanceof UnknownHostException
+                        || io instanceof HttpTimeoutException
+                        || io instanceof SSLException);
     }
 }

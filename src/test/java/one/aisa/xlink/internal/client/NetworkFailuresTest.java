@@ -1,7 +1,9 @@
 package one.aisa.xlink.internal.client;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.stream.Stream;
@@ -38,7 +40,8 @@ class NetworkFailuresTest {
                         new SSLPeerUnverifiedException("Certificate doesn't match"),
                         "AISAX009",
                         "aisa/mp-rest/hostnameVerifier"),
-                Arguments.of(new IOException("Connection reset"), "AISAX013", "(IOException)"));
+                Arguments.of(
+                        new SocketException("Connection reset"), "AISAX013", "(SocketException)"));
     }
 
     @ParameterizedTest
@@ -63,5 +66,33 @@ class NetworkFailuresTest {
 
         assertThat(message.contains("trustStore") || message.contains("keyStore"))
                 .isEqualTo(code.equals("AISAX009"));
+    }
+
+    /** An application's own provider on the module's client, quoting what it should not. */
+    static final class ProviderFailure extends IOException {
+
+        private static final long serialVersionUID = 1L;
+
+        ProviderFailure(String message) {
+            super(message);
+        }
+    }
+
+    static Stream<IOException> quoting() {
+        String secret =
+                "signing refused for Bearer sk-aisa-SECRET-0001, body {\"state\":\"st-SECRET\"}";
+        return Stream.of(
+                new IOException(secret), new ProviderFailure(secret), new EOFException(secret));
+    }
+
+    @ParameterizedTest
+    @MethodSource("quoting")
+    void onlyTheTypeOfAnyOtherIoExceptionReachesTheCaller(IOException io) {
+        XLinkUnavailableException e = AisaGateway.unavailable(new ProcessingException(io));
+
+        assertThat(e.getMessage()).startsWith("AISAX013:").doesNotContain("SECRET");
+        assertThat(e.getCause())
+                .hasMessage(io.getClass().getName() + " (message not shown)")
+                .hasNoCause();
     }
 }
