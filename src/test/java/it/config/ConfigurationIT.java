@@ -10,6 +10,7 @@ import it.support.ServerLog;
 import one.aisa.xlink.XAccount;
 import one.aisa.xlink.XAccountLinker;
 import one.aisa.xlink.XLinkConfigException;
+import one.aisa.xlink.XLinkRequest;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.OperateOnDeployment;
@@ -107,6 +108,13 @@ public class ConfigurationIT {
                         "aisa.accounts.sales.api-key (env AISA_ACCOUNTS_SALES_API_KEY)")
                 .hasMessageContaining("\"not a scope\"");
         assertThatThrownBy(() -> sales.pending("x")).isInstanceOf(XLinkConfigException.class);
+        assertThat(sales.requestLinkAsync(XLinkRequest.defaults()).toCompletableFuture())
+                .as("the asynchronous request's stage, not the call")
+                .failsWithin(Duration.ZERO)
+                .withThrowableThat()
+                .havingCause()
+                .isInstanceOf(XLinkConfigException.class)
+                .withMessageStartingWith("AISAX001");
         assertThat(moduleThreadsOfThisApplication())
                 .as("threads started for linkers that only report their configuration")
                 .isEmpty();

@@ -1,7 +1,9 @@
 package one.aisa.xlink.internal;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 import one.aisa.xlink.XAccountLinker;
@@ -11,7 +13,8 @@ import one.aisa.xlink.XLinkRequest;
 
 /**
  * Stands for an account whose configuration is bad and that nobody injected (injected ones fail the
- * deployment instead): every use throws the configuration problems.
+ * deployment instead): every use throws the configuration problems, except {@link
+ * #requestLinkAsync}, whose stage fails with them as the interface promises.
  */
 final class MisconfiguredLinker implements XAccountLinker {
 
@@ -30,7 +33,8 @@ final class MisconfiguredLinker implements XAccountLinker {
 
     @Override
     public CompletionStage<XLink> requestLinkAsync(XLinkRequest request) {
-        throw fresh();
+        Objects.requireNonNull(request, "request");
+        return CompletableFuture.failedFuture(fresh());
     }
 
     @Override
