@@ -98,10 +98,10 @@ public final class AisaGateway {
             return typed;
         }
         IOException io = rootIoException(failure);
-        String what;
         if (io instanceof SendGuard.DeadlinePassed passed) {
             return SendGuard.notSent(passed.callTimeout());
         }
+        String what;
         if (io instanceof RawReply.DeadlinePassed) {
             what =
                     "AISAX015: AIsa's answer was still arriving when aisa.call-timeout passed."

@@ -1,6 +1,7 @@
 package one.aisa.xlink.internal.config;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -117,25 +118,27 @@ public final class Keys {
      * key first, which wins, then the configKey's.
      */
     static List<String> restClientKeys(String property) {
-        return List.of(
-                CLIENT_INTERFACE + "/mp-rest/" + property,
-                REST_CLIENT_CONFIG_KEY + "/mp-rest/" + property);
+        return List.of(CLIENT_INTERFACE + "/mp-rest/" + property, restClientConfigKey(property));
     }
 
-    /** Rest Client timeouts in milliseconds, by the configKey; the interface's own keys win. */
-    static final String CONNECT_TIMEOUT = "aisa/mp-rest/connectTimeout";
-
-    static final String READ_TIMEOUT = "aisa/mp-rest/readTimeout";
-    static final String INTERFACE_CONNECT_TIMEOUT = CLIENT_INTERFACE + "/mp-rest/connectTimeout";
-    static final String INTERFACE_READ_TIMEOUT = CLIENT_INTERFACE + "/mp-rest/readTimeout";
+    /** The configKey's key of a standard Rest Client property: the form messages name. */
+    static String restClientConfigKey(String property) {
+        return REST_CLIENT_CONFIG_KEY + "/mp-rest/" + property;
+    }
 
     /** Rest Client timeouts in milliseconds, which the module hands to the client it builds. */
-    static final List<String> REST_CLIENT_TIMEOUT_KEYS =
-            List.of(
-                    CONNECT_TIMEOUT,
-                    READ_TIMEOUT,
-                    INTERFACE_CONNECT_TIMEOUT,
-                    INTERFACE_READ_TIMEOUT);
+    static final String CONNECT_TIMEOUT = "connectTimeout";
+
+    static final String READ_TIMEOUT = "readTimeout";
+
+    /** Every key of those timeouts, each timeout's interface key first. */
+    static final List<String> REST_CLIENT_TIMEOUT_KEYS = timeoutKeys();
+
+    private static List<String> timeoutKeys() {
+        List<String> keys = new ArrayList<>(restClientKeys(CONNECT_TIMEOUT));
+        keys.addAll(restClientKeys(READ_TIMEOUT));
+        return List.copyOf(keys);
+    }
 
     static final String DEFAULT_BASE_URL = "https://api.aisa.one/apis/v1";
     static final Duration DEFAULT_LINK_LIFETIME = Duration.ofMinutes(10);

@@ -313,8 +313,8 @@ final class SettingsReader {
                 backoff,
                 maxWait,
                 maxBytes,
-                restClientTimeout("connectTimeout"),
-                restClientTimeout("readTimeout"),
+                restClientTimeout(Keys.CONNECT_TIMEOUT),
+                restClientTimeout(Keys.READ_TIMEOUT),
                 Keys.errorMappingKeptOn(value(Keys.DISABLE_DEFAULT_MAPPER)));
     }
 

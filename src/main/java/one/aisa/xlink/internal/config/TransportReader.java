@@ -106,11 +106,10 @@ final class TransportReader {
         }
         Optional<Setting> password = setting(name + "Password");
         if (password.isEmpty()) {
-            String passwordKey = Keys.REST_CLIENT_CONFIG_KEY + "/mp-rest/" + name + "Password";
             problems.add(
                     SettingsReader.describe(set.key())
                             + " needs "
-                            + SettingsReader.describe(passwordKey)
+                            + SettingsReader.describe(Keys.restClientConfigKey(name + "Password"))
                             + ": without it a store's entries may not be readable");
             return Optional.empty();
         }
